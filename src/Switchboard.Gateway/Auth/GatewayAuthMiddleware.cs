@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Gateway.Endpoints;
+using Switchboard.Gateway.Protocol;
+
+namespace Switchboard.Gateway.Auth;
+
+/// <summary>
+/// Requires <c>Authorization: Bearer &lt;key&gt;</c> on every <c>/v1</c> request and stores the caller
+/// in <see cref="HttpContext.Items"/>; refusals use the OpenAI error shape.
+/// </summary>
+internal sealed class GatewayAuthMiddleware(RequestDelegate next, IApiKeyAuthenticator authenticator)
+{
+    private static readonly object CallerKey = new();
+
+    public static GatewayCaller GetCaller(HttpContext context) =>
+        (GatewayCaller)(context.Items[CallerKey] ?? throw new InvalidOperationException("The gateway auth middleware did not run."));
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        string? header = context.Request.Headers.Authorization;
+        var key = header.AsSpan();
+        if (key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            key = key[7..].Trim();
+        }
+        else
+        {
+            return OpenAiError.Unauthorized(header is null
+                    ? "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'."
+                    : "The Authorization header must be 'Bearer <key>'.")
+                .WriteAsync(context.Response, context.RequestAborted);
+        }
+
+        var caller = authenticator.Authenticate(key, out var failure);
+        if (caller is null)
+        {
+            return OpenAiError.Unauthorized(failure ?? "Incorrect API key provided.").WriteAsync(context.Response, context.RequestAborted);
+        }
+
+        context.Items[CallerKey] = caller;
+        GatewayRequestMiddleware.GetOutcome(context).KeyId = caller.KeyId;
+        return next(context);
+    }
+}

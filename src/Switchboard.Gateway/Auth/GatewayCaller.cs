@@ -1,0 +1,10 @@
+namespace Switchboard.Gateway.Auth;
+
+/// <summary>The authenticated caller of a gateway request. Immutable.</summary>
+/// <param name="KeyId">Stable id of the API key (never the key itself); used in logs and metrics.</param>
+/// <param name="Name">Human-readable key name.</param>
+/// <param name="AllowedModels">Aliases this key may use, or null for all of them.</param>
+public sealed record GatewayCaller(string KeyId, string Name, IReadOnlySet<string>? AllowedModels)
+{
+    public bool MayUse(string alias) => AllowedModels is null || AllowedModels.Contains(alias);
+}

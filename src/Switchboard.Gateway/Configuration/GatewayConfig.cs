@@ -1,0 +1,15 @@
+namespace Switchboard.Gateway.Configuration;
+
+/// <summary>
+/// The gateway configuration file as written by the operator: providers, model aliases and gateway limits.
+/// A new instance is read on every reload and never changed afterwards (setters exist for the JSON
+/// source generator, which would reset defaults of init-only properties). See docs/configuration.md.
+/// </summary>
+public sealed record GatewayConfig
+{
+    public GatewayOptions Gateway { get; set; } = new();
+
+    public IReadOnlyList<ProviderConfig> Providers { get; set; } = [];
+
+    public IReadOnlyList<ModelRouteConfig> Models { get; set; } = [];
+}

@@ -1,0 +1,92 @@
+namespace Switchboard.Gateway.Configuration;
+
+/// <summary>Checks a parsed config for everything JSON parsing cannot: names, references, URLs, ranges.</summary>
+internal static class GatewayConfigValidator
+{
+    public const string EnvPrefix = "env:";
+
+    public static List<string> Validate(GatewayConfig config)
+    {
+        var problems = new List<string>();
+        ValidateOptions(config.Gateway, problems);
+
+        var providerNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < config.Providers.Count; i++)
+        {
+            var p = config.Providers[i];
+            var at = $"providers[{i}]";
+            if (string.IsNullOrWhiteSpace(p.Name))
+            {
+                problems.Add($"{at}.name is required");
+            }
+            else if (!providerNames.Add(p.Name))
+            {
+                problems.Add($"{at}.name '{p.Name}' is used by more than one provider");
+            }
+
+            if (!ProviderTypes.All.Contains(p.Type, StringComparer.Ordinal))
+            {
+                problems.Add($"{at}.type '{p.Type}' is not supported (supported: {string.Join(", ", ProviderTypes.All)})");
+            }
+
+            if (!Uri.TryCreate(p.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"{at}.baseUrl must be an absolute http or https URL");
+            }
+
+            if (p.ApiKey is { } key && key.StartsWith(EnvPrefix, StringComparison.Ordinal) && key.Length == EnvPrefix.Length)
+            {
+                problems.Add($"{at}.apiKey 'env:' must name an environment variable");
+            }
+        }
+
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < config.Models.Count; i++)
+        {
+            var m = config.Models[i];
+            var at = $"models[{i}]";
+            if (string.IsNullOrWhiteSpace(m.Alias))
+            {
+                problems.Add($"{at}.alias is required");
+            }
+            else if (!aliases.Add(m.Alias))
+            {
+                problems.Add($"{at}.alias '{m.Alias}' is defined more than once");
+            }
+
+            if (m.Deployments.Count == 0)
+            {
+                problems.Add($"{at}.deployments must list at least one deployment");
+            }
+
+            for (var j = 0; j < m.Deployments.Count; j++)
+            {
+                var d = m.Deployments[j];
+                if (!providerNames.Contains(d.Provider))
+                {
+                    problems.Add($"{at}.deployments[{j}].provider '{d.Provider}' is not a configured provider");
+                }
+
+                if (string.IsNullOrWhiteSpace(d.Model))
+                {
+                    problems.Add($"{at}.deployments[{j}].model is required");
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static void ValidateOptions(GatewayOptions options, List<string> problems)
+    {
+        if (options.MaxRequestBodyBytes <= 0)
+        {
+            problems.Add("gateway.maxRequestBodyBytes must be positive");
+        }
+
+        if (options.UpstreamTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(options.UpstreamTimeoutSeconds))
+        {
+            problems.Add("gateway.upstreamTimeoutSeconds must be between 0 and 86400");
+        }
+    }
+}

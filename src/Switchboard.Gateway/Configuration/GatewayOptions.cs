@@ -1,0 +1,16 @@
+namespace Switchboard.Gateway.Configuration;
+
+/// <summary>Gateway-wide limits; hot-reloaded with the rest of the file.</summary>
+public sealed record GatewayOptions
+{
+    public const long DefaultMaxRequestBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>Largest accepted request body; larger bodies get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>
+    /// How long one upstream attempt may take to produce its first byte (response headers, and for a
+    /// stream its first event). When it expires the next deployment is tried.
+    /// </summary>
+    public double UpstreamTimeoutSeconds { get; set; } = 300;
+}

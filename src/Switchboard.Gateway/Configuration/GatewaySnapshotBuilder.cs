@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+using Switchboard.Gateway.Routing;
+
+namespace Switchboard.Gateway.Configuration;
+
+/// <summary>Turns a validated <see cref="GatewayConfig"/> into the resolved runtime <see cref="GatewaySnapshot"/>.</summary>
+internal static class GatewaySnapshotBuilder
+{
+    public static GatewaySnapshot Build(GatewayConfig config, Func<string, string?> getEnvironmentVariable, DateTimeOffset now)
+    {
+        var providers = new Dictionary<string, UpstreamProvider>(StringComparer.Ordinal);
+        foreach (var p in config.Providers)
+        {
+            var (key, unusable) = ResolveApiKey(p, getEnvironmentVariable);
+            var baseUrl = p.BaseUrl.EndsWith('/') ? p.BaseUrl : p.BaseUrl + "/";
+            providers[p.Name] = new UpstreamProvider(p.Name, p.Type, new Uri(baseUrl), key, unusable,
+                p.Headers ?? FrozenDictionary<string, string>.Empty);
+        }
+
+        var routes = new List<ModelRoute>(config.Models.Count);
+        foreach (var m in config.Models)
+        {
+            var deployments = m.Deployments.Select(d => new Deployment(providers[d.Provider], d.Model)).ToArray();
+            routes.Add(new ModelRoute(m.Alias, deployments));
+        }
+
+        return new GatewaySnapshot(
+            config.Gateway,
+            providers.ToFrozenDictionary(StringComparer.Ordinal),
+            routes.ToFrozenDictionary(r => r.Alias, StringComparer.Ordinal),
+            routes,
+            now);
+    }
+
+    /// <summary>Returns the key, or why there is none. A missing variable is not a config error: the
+    /// provider is unusable until the variable is set and the server restarted, other providers work.</summary>
+    internal static (string? Key, string? UnusableReason) ResolveApiKey(ProviderConfig provider, Func<string, string?> getEnvironmentVariable)
+    {
+        if (string.IsNullOrEmpty(provider.ApiKey))
+        {
+            return (null, null);
+        }
+
+        if (!provider.ApiKey.StartsWith(GatewayConfigValidator.EnvPrefix, StringComparison.Ordinal))
+        {
+            return (provider.ApiKey, null);
+        }
+
+        var variable = provider.ApiKey[GatewayConfigValidator.EnvPrefix.Length..];
+        var value = getEnvironmentVariable(variable);
+        return string.IsNullOrEmpty(value)
+            ? (null, $"provider '{provider.Name}' has no API key: environment variable {variable} is not set")
+            : (value, null);
+    }
+}

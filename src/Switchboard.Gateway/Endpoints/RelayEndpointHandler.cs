@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Configuration;
+using Switchboard.Gateway.Observability;
+using Switchboard.Gateway.Protocol;
+using Switchboard.Gateway.Relay;
+using Switchboard.Gateway.Routing;
+
+namespace Switchboard.Gateway.Endpoints;
+
+/// <summary>
+/// The shared handler of the relayed operations: read and check the body, resolve the alias against
+/// the caller's rights, then relay. Every refusal happens before an upstream is contacted.
+/// </summary>
+internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay)
+{
+    public async Task HandleAsync(HttpContext context, UpstreamOperation operation)
+    {
+        var outcome = GatewayRequestMiddleware.GetOutcome(context);
+        var caller = GatewayAuthMiddleware.GetCaller(context);
+        // One snapshot for the whole request: a reload midway does not change its route.
+        var snapshot = config.Current;
+
+        var (body, readError) = await RequestBodyReader.ReadAsync(context.Request, snapshot.Options.MaxRequestBodyBytes, context.RequestAborted)
+            .ConfigureAwait(false);
+        if (readError is not null)
+        {
+            await readError.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        using (body)
+        {
+            ModelRoute? route = null;
+            var error = RequestInspector.Inspect(body!.WrittenSpan, operation, out var request)
+                ?? Authorize(snapshot, caller, request.Model, out route);
+            if (error is not null || route is null)
+            {
+                outcome.Alias ??= request.Model;
+                await error!.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            outcome.Alias = request.Model;
+            outcome.Stream = request.Stream;
+            outcome.Activity = GatewayTelemetry.StartRequest(outcome);
+            await relay.RelayAsync(context, outcome, route, TimeSpan.FromSeconds(snapshot.Options.UpstreamTimeoutSeconds), operation, body, request)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private static OpenAiError? Authorize(GatewaySnapshot snapshot, GatewayCaller caller, string alias, out ModelRoute? route)
+    {
+        if (!snapshot.Routes.TryGetValue(alias, out route))
+        {
+            return OpenAiError.ModelNotFound(alias);
+        }
+
+        return caller.MayUse(alias) ? null : OpenAiError.ModelNotAllowed(alias);
+    }
+}

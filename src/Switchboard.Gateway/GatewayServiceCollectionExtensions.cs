@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Switchboard.Gateway.Configuration;
+using Switchboard.Gateway.Endpoints;
+using Switchboard.Gateway.Observability;
+using Switchboard.Gateway.Relay;
+using Switchboard.Gateway.Routing;
+
+namespace Switchboard.Gateway;
+
+/// <summary>Registers the gateway. Every part is added with <c>TryAdd</c> so a host can replace it.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    public const string UpstreamHttpClientName = "switchboard-upstream";
+
+    /// <summary>Adds the OpenAI-compatible gateway reading its config from <paramref name="configPath"/> (hot-reloaded).</summary>
+    public static IServiceCollection AddSwitchboardGateway(this IServiceCollection services, string configPath)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new GatewayConfigProvider(configPath, sp.GetRequiredService<ILogger<GatewayConfigProvider>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IDeploymentSelector, PriorityDeploymentSelector>();
+        services.TryAddSingleton<GatewayMetrics>();
+        services.TryAddSingleton<SseRelay>();
+        services.TryAddSingleton(sp => new OpenAiRelay(CreateUpstreamClient(), sp.GetRequiredService<IDeploymentSelector>(),
+            sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>()));
+        services.TryAddSingleton<RelayEndpointHandler>();
+        services.TryAddSingleton<ModelsEndpointHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// One pooled client for all upstreams. Timeouts are per attempt (see <see cref="GatewayOptions.UpstreamTimeoutSeconds"/>),
+    /// so the client's own timeout is off; cookies, redirects and decompression are off because a relay must not alter responses.
+    /// </summary>
+    private static HttpClient CreateUpstreamClient() => new(new SocketsHttpHandler
+    {
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+        EnableMultipleHttp2Connections = true,
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Switchboard.Gateway.Observability;
+
+/// <summary>
+/// The gateway's instruments (meter <c>Switchboard.Gateway</c>), exported by Prometheus as
+/// <c>switchboard_requests_total</c>, <c>switchboard_request_duration_seconds</c>,
+/// <c>switchboard_time_to_first_token_seconds</c>, <c>switchboard_tokens_total</c> and
+/// <c>switchboard_errors_total</c>. Thread-safe.
+/// </summary>
+internal sealed class GatewayMetrics
+{
+    public const string MeterName = "Switchboard.Gateway";
+
+    private static readonly double[] LatencyBuckets =
+        [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _timeToFirstToken;
+    private readonly Counter<long> _tokens;
+    private readonly Counter<long> _errors;
+
+    public GatewayMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets };
+        _requests = meter.CreateCounter<long>("switchboard.requests", "{request}", "Gateway requests by model alias, deployment and HTTP status");
+        _duration = meter.CreateHistogram("switchboard.request.duration", "s", "Time from request arrival to the last byte sent", advice: advice);
+        _timeToFirstToken = meter.CreateHistogram("switchboard.time_to_first_token", "s", "Time from request arrival to the first streamed content sent", advice: advice);
+        _tokens = meter.CreateCounter<long>("switchboard.tokens", "{token}", "Tokens reported by upstreams, by type (input, output)");
+        _errors = meter.CreateCounter<long>("switchboard.errors", "{error}", "Failed requests and failed upstream attempts by error type");
+    }
+
+    public void RecordRequest(RequestOutcome outcome, long now)
+    {
+        var alias = outcome.Alias ?? "";
+        var deployment = outcome.Deployment ?? "";
+        var tags = new TagList { { "alias", alias }, { "deployment", deployment }, { "status", StatusText(outcome.Status) } };
+        _requests.Add(1, tags);
+        var timing = new TagList { { "alias", alias }, { "deployment", deployment } };
+        _duration.Record(outcome.ElapsedSeconds(now), timing);
+        if (outcome.Stream && outcome.FirstByteTimestamp != 0)
+        {
+            _timeToFirstToken.Record(outcome.ElapsedSeconds(outcome.FirstByteTimestamp), timing);
+        }
+
+        if (outcome.Usage.InputTokens is { } input)
+        {
+            _tokens.Add(input, new TagList { { "alias", alias }, { "deployment", deployment }, { "type", "input" } });
+        }
+
+        if (outcome.Usage.OutputTokens is { } output)
+        {
+            _tokens.Add(output, new TagList { { "alias", alias }, { "deployment", deployment }, { "type", "output" } });
+        }
+
+        if (outcome.ErrorType is { } error)
+        {
+            _errors.Add(1, new TagList { { "alias", alias }, { "deployment", deployment }, { "error_type", error } });
+        }
+    }
+
+    /// <summary>A failed upstream attempt that was followed by failover.</summary>
+    public void RecordFailedAttempt(string alias, string deployment, string errorType) =>
+        _errors.Add(1, new TagList { { "alias", alias }, { "deployment", deployment }, { "error_type", errorType } });
+
+    // Cached strings: status tags must not allocate per request.
+    private static string StatusText(int status) => status switch
+    {
+        200 => "200",
+        400 => "400",
+        401 => "401",
+        403 => "403",
+        404 => "404",
+        413 => "413",
+        429 => "429",
+        499 => "499",
+        500 => "500",
+        502 => "502",
+        503 => "503",
+        504 => "504",
+        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Switchboard.Gateway.Protocol;
+
+namespace Switchboard.Gateway.Observability;
+
+/// <summary>
+/// Everything measured about one gateway request, filled in as it runs and reported once at the end
+/// (log line, metrics, trace). Owned by the request; not thread-safe.
+/// </summary>
+internal sealed class RequestOutcome(string requestId, string operation, long startTimestamp)
+{
+    public string RequestId { get; } = requestId;
+
+    /// <summary>GenAI operation name: <c>chat</c>, <c>text_completion</c> or <c>embeddings</c>.</summary>
+    public string Operation { get; } = operation;
+
+    public long StartTimestamp { get; } = startTimestamp;
+
+    public string? KeyId { get; set; }
+
+    public string? Alias { get; set; }
+
+    /// <summary>The deployment that served the request (or the last one tried).</summary>
+    public string? Deployment { get; set; }
+
+    public string? ProviderName { get; set; }
+
+    public int Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public bool Stream { get; set; }
+
+    /// <summary>Why the request failed, e.g. <c>timeout</c>, <c>connection</c>, <c>upstream_5xx</c>, <c>stream_cut</c>; null on success.</summary>
+    public string? ErrorType { get; set; }
+
+    public UsageReport Usage { get; } = new();
+
+    /// <summary>The request's trace span, started once the alias is known; null when nobody listens.</summary>
+    public Activity? Activity { get; set; }
+
+    /// <summary>Stopwatch ticks spent waiting on upstreams (all attempts), for the overhead figure.</summary>
+    public long UpstreamTicks { get; set; }
+
+    /// <summary>Stopwatch timestamp when the first content reached the client; 0 if none did.</summary>
+    public long FirstByteTimestamp { get; set; }
+
+    public double ElapsedSeconds(long now) => Stopwatch.GetElapsedTime(StartTimestamp, now).TotalSeconds;
+
+    /// <summary>Time the gateway itself added: elapsed minus time spent waiting on upstreams.</summary>
+    public double OverheadMilliseconds(long now) =>
+        Math.Max(0, Stopwatch.GetElapsedTime(StartTimestamp, now).TotalMilliseconds - TicksToMilliseconds(UpstreamTicks));
+
+    public double UpstreamMilliseconds => TicksToMilliseconds(UpstreamTicks);
+
+    private static double TicksToMilliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+}

@@ -1,0 +1,26 @@
+namespace Switchboard.Gateway.Protocol;
+
+/// <summary>
+/// What the relay needs to know about a request body, with byte offsets for the surgical edits.
+/// Offsets index the original body; -1 means the property is absent.
+/// </summary>
+internal readonly record struct InspectedRequest
+{
+    public required string Model { get; init; }
+
+    public required int ModelValueStart { get; init; }
+
+    public required int ModelValueEnd { get; init; }
+
+    /// <summary>Offset just after the root object's opening brace, where a property can be inserted.</summary>
+    public required int BodyStart { get; init; }
+
+    public bool Stream { get; init; }
+
+    public int StreamOptionsStart { get; init; }
+
+    public int StreamOptionsEnd { get; init; }
+
+    /// <summary>Whether the client itself asked for the final usage chunk (<c>stream_options.include_usage</c>).</summary>
+    public bool ClientIncludeUsage { get; init; }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Switchboard.Gateway.Observability;
+using Switchboard.Gateway.Protocol;
+using Switchboard.Gateway.Routing;
+
+namespace Switchboard.Gateway.Relay;
+
+/// <summary>
+/// Relays one OpenAI-compatible request to an alias's deployments: the body goes out with surgical
+/// edits, the response comes back as it arrives. A deployment that fails before anything reached the
+/// client (connection error, timeout, 429, 5xx) is followed by the next one; after that, failures are
+/// reported to the client in-band. Thread-safe; one instance serves all requests.
+/// </summary>
+internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger)
+{
+    public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, TimeSpan attemptTimeout,
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request)
+    {
+        var deployments = selector.SelectAttemptOrder(route);
+        List<(Deployment Deployment, AttemptFailure Failure)>? failures = null;
+        for (var i = 0; i < deployments.Count; i++)
+        {
+            var deployment = deployments[i];
+            var isLast = i == deployments.Count - 1;
+            outcome.Attempts++;
+            outcome.Deployment = deployment.Name;
+            outcome.ProviderName = deployment.Provider.Name;
+            var failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, attemptTimeout, isLast).ConfigureAwait(false);
+            if (failure is not { } failed)
+            {
+                return;
+            }
+
+            (failures ??= []).Add((deployment, failed));
+            if (!isLast)
+            {
+                metrics.RecordFailedAttempt(route.Alias, deployment.Name, failed.ErrorType);
+                RequestLog.AttemptFailedTryingNext(logger, outcome.RequestId, outcome.Attempts, deployment.Name, failed.ErrorType, failed.Detail);
+            }
+        }
+
+        await WriteAllFailedAsync(context, outcome, route, failures!).ConfigureAwait(false);
+    }
+
+    private async Task<AttemptFailure?> TryDeploymentAsync(HttpContext context, RequestOutcome outcome, Deployment deployment,
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, TimeSpan timeout, bool isLast)
+    {
+        if (deployment.Provider.UnusableReason is { } reason)
+        {
+            return new AttemptFailure("unusable", reason);
+        }
+
+        var clientAborted = context.RequestAborted;
+        using var upstreamBody = RequestRewriter.Rewrite(body.WrittenSpan, request, deployment);
+        using var upstreamRequest = UpstreamRequestFactory.Create(deployment, operation, upstreamBody, request.Stream, outcome.RequestId);
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
+        attemptCts.CancelAfter(timeout);
+
+        var sentAt = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(upstreamRequest, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!clientAborted.IsCancellationRequested)
+        {
+            return new AttemptFailure("timeout", $"no response within {timeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new AttemptFailure("connection", Describe(ex));
+        }
+        finally
+        {
+            outcome.UpstreamTicks += Stopwatch.GetTimestamp() - sentAt;
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (UpstreamRequestFactory.IsFailoverStatus(status) && !isLast)
+            {
+                return new AttemptFailure(status == StatusCodes.Status429TooManyRequests ? "rate_limited" : "upstream_5xx", $"HTTP {status}");
+            }
+
+            if (response.IsSuccessStatusCode && IsEventStream(response.Content.Headers.ContentType))
+            {
+                return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, attemptCts).ConfigureAwait(false);
+            }
+
+            return await RelayWholeBodyAsync(context, response, outcome, attemptCts.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Relays a non-streamed response. The body is read completely before anything is sent, so a
+    /// connection that breaks mid-body can still fail over, and usage is read from the whole object.
+    /// </summary>
+    private static async Task<AttemptFailure?> RelayWholeBodyAsync(HttpContext context, HttpResponseMessage response, RequestOutcome outcome,
+        CancellationToken attemptToken)
+    {
+        var length = response.Content.Headers.ContentLength;
+        using var captured = new PooledBuffer((int)Math.Min(length ?? 4096, 1 << 20) + 1);
+        var readStart = Stopwatch.GetTimestamp();
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
+            int read;
+            while ((read = await stream.ReadAsync(captured.GetMemory(), attemptToken).ConfigureAwait(false)) > 0)
+            {
+                captured.Advance(read);
+            }
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return new AttemptFailure("timeout", "the response body did not arrive in time");
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return new AttemptFailure("connection", "the connection broke while reading the response");
+        }
+        finally
+        {
+            outcome.UpstreamTicks += Stopwatch.GetTimestamp() - readStart;
+        }
+
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            ResponseScanner.Scan(captured.WrittenSpan, outcome.Usage, out _);
+        }
+        else
+        {
+            outcome.ErrorType = status == StatusCodes.Status429TooManyRequests ? "rate_limited" : status >= 500 ? "upstream_5xx" : "upstream_4xx";
+        }
+
+        var clientResponse = context.Response;
+        clientResponse.StatusCode = status;
+        clientResponse.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
+        clientResponse.ContentLength = captured.Length;
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            clientResponse.Headers.RetryAfter = retryAfter.ToString();
+        }
+
+        await clientResponse.BodyWriter.WriteAsync(captured.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+        return null;
+    }
+
+    private static Task WriteAllFailedAsync(HttpContext context, RequestOutcome outcome, ModelRoute route,
+        List<(Deployment Deployment, AttemptFailure Failure)> failures)
+    {
+        var allTimedOut = failures.TrueForAll(f => f.Failure.ErrorType == "timeout");
+        outcome.ErrorType = failures[^1].Failure.ErrorType;
+        var reasons = string.Join("; ", failures.Select(f => $"{f.Deployment.Name}: {f.Failure.Detail}"));
+        var noun = failures.Count == 1 ? "deployment" : "deployments";
+        var message = $"Model '{route.Alias}' is unavailable: {failures.Count} {noun} tried, none answered ({reasons}).";
+        var status = allTimedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
+        return OpenAiError.Unavailable(status, message).WriteAsync(context.Response, context.RequestAborted);
+    }
+
+    private static bool IsEventStream(MediaTypeHeaderValue? contentType) =>
+        string.Equals(contentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    // The exception message names host and port; the client gets a description without them.
+    private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.ConnectionError => "connection refused or reset",
+        HttpRequestError.NameResolutionError => "host name could not be resolved",
+        HttpRequestError.SecureConnectionError => "TLS handshake failed",
+        HttpRequestError.ResponseEnded => "the connection closed before a response",
+        HttpRequestError.InvalidResponse => "the response was not valid HTTP",
+        HttpRequestError.ProxyTunnelError => "the proxy tunnel failed",
+        _ => "the request could not be sent",
+    };
+}

@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Switchboard.Gateway.Observability;
+using Switchboard.Gateway.Protocol;
+
+namespace Switchboard.Gateway.Relay;
+
+/// <summary>
+/// Streams an upstream SSE response to the client event by event as it arrives. Events are only
+/// looked into to capture usage and the finish reason, and to drop the usage chunk the gateway asked
+/// for on the client's behalf. The client response starts with the first event: until then the
+/// attempt can still fail over. After it, a broken stream ends with an error event and never with
+/// <c>[DONE]</c>, so a client can tell a cut answer from a finished one. Thread-safe.
+/// </summary>
+internal sealed class SseRelay(ILogger<SseRelay> logger)
+{
+    private const int ReadSize = 16 * 1024;
+
+    public async Task<AttemptFailure?> RelayAsync(HttpContext context, HttpResponseMessage response, RequestOutcome outcome,
+        bool clientWantsUsage, CancellationTokenSource attemptCts)
+    {
+        var clientAborted = context.RequestAborted;
+        var writer = context.Response.BodyWriter;
+        using var buffer = new PooledBuffer(ReadSize);
+        var state = new StreamState(clientWantsUsage);
+        var waitStart = Stopwatch.GetTimestamp();
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync(attemptCts.Token).ConfigureAwait(false);
+            while (true)
+            {
+                waitStart = Stopwatch.GetTimestamp();
+                var read = await stream.ReadAsync(buffer.GetMemory(ReadSize / 4), attemptCts.Token).ConfigureAwait(false);
+                outcome.UpstreamTicks += Stopwatch.GetTimestamp() - waitStart;
+                waitStart = 0;
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Advance(read);
+                var forwarded = ForwardCompleteEvents(context, buffer, outcome, state, attemptCts);
+                if (forwarded)
+                {
+                    await writer.FlushAsync(clientAborted).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (!clientAborted.IsCancellationRequested && ex is OperationCanceledException or IOException or HttpRequestException)
+        {
+            if (waitStart != 0)
+            {
+                outcome.UpstreamTicks += Stopwatch.GetTimestamp() - waitStart;
+            }
+
+            var failure = ex is OperationCanceledException
+                ? new AttemptFailure("timeout", "no stream event arrived in time")
+                : new AttemptFailure("connection", "the upstream connection was lost mid-stream");
+            if (!state.Started)
+            {
+                return failure;
+            }
+
+            await EndWithErrorAsync(context, outcome, failure, "stream_cut").ConfigureAwait(false);
+            return null;
+        }
+
+        if (buffer.Length > 0)
+        {
+            // A last event without its blank line: complete it so the client can parse it.
+            buffer.Write("\n\n"u8);
+            ForwardCompleteEvents(context, buffer, outcome, state, attemptCts);
+        }
+
+        if (!state.Started)
+        {
+            return new AttemptFailure("upstream_empty", "the stream closed before its first event");
+        }
+
+        if (!state.Done && !state.UpstreamSentError)
+        {
+            await EndWithErrorAsync(context, outcome, new AttemptFailure("stream_cut", "the upstream closed the stream before [DONE]"), "stream_cut")
+                .ConfigureAwait(false);
+            return null;
+        }
+
+        if (state.UpstreamSentError)
+        {
+            outcome.ErrorType = "upstream_stream_error";
+        }
+
+        await writer.FlushAsync(clientAborted).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Writes every complete event in <paramref name="buffer"/> that the client should see; keeps the partial rest.</summary>
+    private static bool ForwardCompleteEvents(HttpContext context, PooledBuffer buffer, RequestOutcome outcome, StreamState state,
+        CancellationTokenSource attemptCts)
+    {
+        var consumed = 0;
+        var forwarded = false;
+        while (true)
+        {
+            var pending = buffer.WrittenSpan[consumed..];
+            var end = SseEvents.FindEventEnd(pending);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var sseEvent = pending[..end];
+            consumed += end;
+            if (!ShouldForward(sseEvent, outcome, state))
+            {
+                continue;
+            }
+
+            if (!state.Started)
+            {
+                state.Started = true;
+                // From here on the attempt is committed: no failover, no first-byte timeout.
+                attemptCts.CancelAfter(Timeout.InfiniteTimeSpan);
+                StartResponse(context.Response);
+                outcome.FirstByteTimestamp = Stopwatch.GetTimestamp();
+            }
+
+            context.Response.BodyWriter.Write(sseEvent);
+            forwarded = true;
+        }
+
+        buffer.Consume(consumed);
+        return forwarded;
+    }
+
+    private static bool ShouldForward(ReadOnlySpan<byte> sseEvent, RequestOutcome outcome, StreamState state)
+    {
+        var data = SseEvents.Data(sseEvent);
+        if (data.IsEmpty)
+        {
+            return true;
+        }
+
+        if (SseEvents.IsDone(data))
+        {
+            state.Done = true;
+            return true;
+        }
+
+        if (data.StartsWith("{\"error\""u8))
+        {
+            state.UpstreamSentError = true;
+            return true;
+        }
+
+        if (!SseEvents.MayCarryUsageOrFinish(data))
+        {
+            return true;
+        }
+
+        var choices = ResponseScanner.Scan(data, outcome.Usage, out var hasUsage);
+        // The usage-only chunk (no choices) exists because we asked for it; hide it unless the client did too.
+        return state.ClientWantsUsage || !hasUsage || choices > 0;
+    }
+
+    private static void StartResponse(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+    }
+
+    private async Task EndWithErrorAsync(HttpContext context, RequestOutcome outcome, AttemptFailure failure, string errorType)
+    {
+        outcome.ErrorType = errorType;
+        RequestLog.StreamCut(logger, outcome.RequestId, outcome.Deployment ?? "", failure.Detail);
+        var error = OpenAiError.Unavailable(StatusCodes.Status502BadGateway,
+            $"The response from model '{outcome.Alias}' was cut off: {failure.Detail}. The answer is incomplete.") with { Code = "stream_interrupted" };
+        var writer = context.Response.BodyWriter;
+        writer.Write("data: "u8);
+        using (var json = new System.Text.Json.Utf8JsonWriter(writer))
+        {
+            error.WriteTo(json);
+        }
+
+        writer.Write("\n\n"u8);
+        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private sealed class StreamState(bool clientWantsUsage)
+    {
+        public bool ClientWantsUsage { get; } = clientWantsUsage;
+
+        public bool Started { get; set; }
+
+        public bool Done { get; set; }
+
+        public bool UpstreamSentError { get; set; }
+    }
+}

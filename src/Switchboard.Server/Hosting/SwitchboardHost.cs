@@ -1,0 +1,89 @@
+using System.Net;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Switchboard.Gateway;
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Configuration;
+using Switchboard.Gateway.Endpoints;
+using Switchboard.Gateway.Observability;
+using Switchboard.Server.Keys;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.Hosting;
+
+/// <summary>Builds the server process: Kestrel, storage, the gateway, health and metrics endpoints.</summary>
+internal static class SwitchboardHost
+{
+    /// <summary>
+    /// Builds the app; throws <see cref="ConfigValidationException"/> when the config file is invalid, so
+    /// the server never starts on a config it cannot serve. <paramref name="configureServices"/> lets tests
+    /// add loggers or replace parts.
+    /// </summary>
+    public static WebApplication Build(ServeOptions options, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The gateway enforces its own (hot-reloadable) body limit with an OpenAI-shaped 413.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+        });
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
+        ConfigureLogging(builder.Logging, options.LogFormat);
+
+        builder.Services.AddSingleton(new SwitchboardDatabase(options.DataDirectory));
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
+        builder.Services.AddSwitchboardGateway(options.ConfigPath);
+        AddTelemetry(builder.Services);
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        // Load the config now: an invalid file stops start-up with the problem named.
+        app.Services.GetRequiredService<GatewayConfigProvider>();
+        app.MapOpenAiEndpoints();
+        app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, string format)
+    {
+        logging.ClearProviders();
+        if (format == "json")
+        {
+            logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+    }
+
+    private static void AddTelemetry(IServiceCollection services)
+    {
+        var otel = services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
+                .AddPrometheusExporter());
+        // Traces leave the process only when an OTLP endpoint is configured (standard OTEL_* variables).
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
+        {
+            otel.WithTracing(tracing => tracing
+                .AddSource(GatewayTelemetry.SourceName, "System.Net.Http")
+                .AddOtlpExporter());
+        }
+    }
+}
