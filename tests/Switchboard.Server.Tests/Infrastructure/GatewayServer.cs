@@ -1,0 +1,122 @@
+using System.ClientModel;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenAI;
+using Switchboard.Server.Hosting;
+using Switchboard.Server.Keys;
+
+namespace Switchboard.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A real Switchboard server (the same host <c>switchboard serve</c> builds) on a free loopback port,
+/// with its own temp config file and data directory, and a log capture.
+/// </summary>
+public sealed class GatewayServer : IAsyncDisposable
+{
+    public const string AdminKey = "sb-test-admin-key-000000000000000000000000000";
+    public const string UpstreamKeyVariable = "SB_TEST_UPSTREAM_KEY";
+    public const string UpstreamKey = "upstream-secret-7f3a9c";
+
+    private readonly string _root;
+
+    static GatewayServer()
+    {
+        // Process-wide and constant, so parallel test classes agree on them.
+        Environment.SetEnvironmentVariable(ApiKeyAuthenticator.AdminKeyVariable, AdminKey);
+        Environment.SetEnvironmentVariable(UpstreamKeyVariable, UpstreamKey);
+    }
+
+    private GatewayServer(string root, WebApplication app, Uri baseAddress, TestLoggerProvider logs)
+    {
+        _root = root;
+        App = app;
+        BaseAddress = baseAddress;
+        Logs = logs;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public TestLoggerProvider Logs { get; }
+
+    /// <summary>A client authenticated with the bootstrap admin key.</summary>
+    public HttpClient Http { get; }
+
+    public string ConfigPath => Path.Combine(_root, "switchboard.json");
+
+    public string DataDirectory => Path.Combine(_root, "data");
+
+    internal ApiKeyStore Keys => App.Services.GetRequiredService<ApiKeyStore>();
+
+    /// <summary>Starts a server whose config is <paramref name="configJson"/>.</summary>
+    public static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null)
+    {
+        root ??= Directory.CreateTempSubdirectory("switchboard-test-").FullName;
+        var configPath = Path.Combine(root, "switchboard.json");
+        if (!File.Exists(configPath))
+        {
+            await File.WriteAllTextAsync(configPath, configJson);
+        }
+
+        var logs = new TestLoggerProvider();
+        var app = SwitchboardHost.Build(
+            new ServeOptions
+            {
+                Port = 0,
+                ConfigPath = configPath,
+                DataDirectory = Path.Combine(root, "data"),
+                ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(5),
+            },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GatewayServer(root, app, new Uri(address + "/"), logs);
+    }
+
+    /// <summary>A config with one provider pointing at <paramref name="stub"/> (key from the environment) and the given aliases.</summary>
+    public static string Config(StubUpstream stub, string models, string gateway = "{}", string extraProviders = "") => $$"""
+        {
+          "gateway": {{gateway}},
+          "providers": [
+            { "name": "stub", "type": "openai", "baseUrl": "{{stub.BaseUrl}}", "apiKey": "env:{{UpstreamKeyVariable}}" }{{extraProviders}}
+          ],
+          "models": {{models}}
+        }
+        """;
+
+    public OpenAIClient OpenAi(string apiKey = AdminKey) =>
+        new(new ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = new Uri(BaseAddress, "v1"), NetworkTimeout = TimeSpan.FromSeconds(60) });
+
+    public HttpClient ClientWithKey(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+}
