@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Switchboard.Server.Keys;
+using Switchboard.Server.Tests.Infrastructure;
+
+namespace Switchboard.Server.Tests;
+
+public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    public static TheoryData<string, string> Endpoints => new()
+    {
+        { "POST", "v1/chat/completions" },
+        { "POST", "v1/embeddings" },
+        { "POST", "v1/completions" },
+        { "GET", "v1/models" },
+        { "GET", "v1/models/gpt-test" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task NoKey_Is401InOpenAiShape(string method, string path)
+    {
+        using var response = await SendAsync(null, method, path, "gpt-test");
+
+        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_api_key");
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task WrongKey_Is401(string method, string path)
+    {
+        using var response = await SendAsync("sb-not-a-real-key-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", method, path, "gpt-test");
+
+        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_api_key");
+    }
+
+    [Fact]
+    public async Task MalformedAuthorizationHeader_Is401()
+    {
+        using var client = fixture.Server.ClientWithKey(null);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Basic Zm9vOmJhcg==");
+
+        using var response = await client.GetAsync("v1/models");
+
+        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_api_key");
+    }
+
+    [Fact]
+    public async Task RevokedKey_Is401SayingRevoked()
+    {
+        var (record, key) = fixture.Server.Keys.Create("to-revoke", null, null);
+        Refresh();
+        using (var before = await SendAsync(key, "GET", "v1/models", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        fixture.Server.Keys.Revoke(record.Id);
+        Refresh();
+        using var after = await SendAsync(key, "GET", "v1/models", null);
+
+        var error = await AssertErrorAsync(after, HttpStatusCode.Unauthorized, "invalid_api_key");
+        Assert.Contains("revoked", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExpiredKey_Is401SayingExpired()
+    {
+        var (_, key) = fixture.Server.Keys.Create("expired", null, DateTimeOffset.UtcNow.AddSeconds(-1));
+        Refresh();
+
+        using var response = await SendAsync(key, "POST", "v1/chat/completions", "gpt-test");
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_api_key");
+        Assert.Contains("expired", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("POST", "v1/chat/completions")]
+    [InlineData("POST", "v1/embeddings")]
+    [InlineData("GET", "v1/models/gpt-test")]
+    public async Task KeyWithoutAccessToAlias_Is403(string method, string path)
+    {
+        var (_, key) = fixture.Server.Keys.Create("embed-only", ["embed"], null);
+        Refresh();
+
+        using var response = await SendAsync(key, method, path, "gpt-test");
+
+        await AssertErrorAsync(response, HttpStatusCode.Forbidden, "model_not_allowed");
+        Assert.DoesNotContain(fixture.Stub.Requests, r => r.RequestId == response.Headers.GetValues("x-request-id").Single());
+    }
+
+    [Fact]
+    public async Task KeyWithAccess_IsServed()
+    {
+        var (_, key) = fixture.Server.Keys.Create("gpt-only", ["gpt-test"], DateTimeOffset.UtcNow.AddDays(30));
+        Refresh();
+
+        using var response = await SendAsync(key, "POST", "v1/chat/completions", "gpt-test");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyCreatedElsewhere_IsPickedUpWithoutRestart()
+    {
+        // Another process (the CLI) writes the key; the server notices the database change by itself.
+        var store = new ApiKeyStore(new Storage.SwitchboardDatabase(fixture.Server.DataDirectory), TimeProvider.System);
+        var (_, key) = store.Create("from-cli", null, null);
+        using var client = fixture.Server.ClientWithKey(key);
+
+        var status = HttpStatusCode.Unauthorized;
+        for (var i = 0; i < 100 && status != HttpStatusCode.OK; i++)
+        {
+            using var response = await client.GetAsync("v1/models");
+            status = response.StatusCode;
+            if (status != HttpStatusCode.OK)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    private void Refresh() => fixture.Server.App.Services.GetRequiredService<ApiKeyAuthenticator>().Refresh();
+
+    private async Task<HttpResponseMessage> SendAsync(string? key, string method, string path, string? model)
+    {
+        using var client = fixture.Server.ClientWithKey(key);
+        if (method == "GET")
+        {
+            return await client.GetAsync(path);
+        }
+
+        object body = path.Contains("embeddings", StringComparison.Ordinal)
+            ? new { model, input = "x" }
+            : path.EndsWith("/completions", StringComparison.Ordinal) && !path.Contains("chat", StringComparison.Ordinal)
+                ? new { model, prompt = "x" }
+                : new { model, messages = new[] { new { role = "user", content = "x" } } };
+        return await client.PostAsJsonAsync(path, body);
+    }
+
+    private static async Task<JsonNode> AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal(code, error["code"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(error["message"]!.GetValue<string>()));
+        Assert.NotNull(error["type"]);
+        return error;
+    }
+}
