@@ -20,6 +20,7 @@ internal sealed class LatencyHistogram
     public const long MaxTrackableNanoseconds = (1L << MaxExponent) - 1;
 
     private readonly long[] _counts = new long[BucketCount];
+    private long _sumNanoseconds;
 
     public long Count { get; private set; }
 
@@ -28,8 +29,6 @@ internal sealed class LatencyHistogram
     public long MaxNanoseconds { get; private set; }
 
     public double MeanNanoseconds => Count == 0 ? 0 : (double)_sumNanoseconds / Count;
-
-    private long _sumNanoseconds;
 
     public void Record(long nanoseconds)
     {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -51,11 +52,17 @@ internal sealed record OpenAiError(int Status, string Message, string Type, stri
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Readable escaping (quotes and Cyrillic stay as they are): the body is JSON served as
+    /// <c>application/json</c>, never embedded in HTML.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         response.StatusCode = Status;
         response.ContentType = "application/json";
-        using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
         {
             WriteTo(writer);
         }

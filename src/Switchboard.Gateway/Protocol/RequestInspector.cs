@@ -163,6 +163,8 @@ internal static class RequestInspector
     private static string TrimReaderMessage(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut].TrimEnd() : message;
+        var text = cut > 0 ? message[..cut].TrimEnd() : message;
+        // Advice meant for .NET developers, not for API callers.
+        return text.Replace(" Change the reader options.", "", StringComparison.Ordinal);
     }
 }

@@ -180,7 +180,7 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
             $"The response from model '{outcome.Alias}' was cut off: {failure.Detail}. The answer is incomplete.") with { Code = "stream_interrupted" };
         var writer = context.Response.BodyWriter;
         writer.Write("data: "u8);
-        using (var json = new System.Text.Json.Utf8JsonWriter(writer))
+        using (var json = new System.Text.Json.Utf8JsonWriter(writer, OpenAiError.WriterOptions))
         {
             error.WriteTo(json);
         }

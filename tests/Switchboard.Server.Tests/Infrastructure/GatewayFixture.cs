@@ -31,6 +31,7 @@ public sealed class GatewayFixture : IAsyncLifetime
               { "alias": "only-429", "deployments": [ { "provider": "stub", "model": "fail-429" } ] },
               { "alias": "down", "deployments": [ { "provider": "down", "model": "m" }, { "provider": "down", "model": "m2" } ] },
               { "alias": "cut", "deployments": [ { "provider": "stub", "model": "cut" }, { "provider": "stub", "model": "upstream-model" } ] },
+              { "alias": "truncated", "deployments": [ { "provider": "stub", "model": "truncated" } ] },
               { "alias": "slow", "deployments": [ { "provider": "stub", "model": "slow" } ] },
               { "alias": "stall", "deployments": [ { "provider": "stub", "model": "stall" } ] }
             ]

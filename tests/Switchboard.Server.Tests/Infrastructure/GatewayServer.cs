@@ -93,9 +93,11 @@ public sealed class GatewayServer : IAsyncDisposable
     public OpenAIClient OpenAi(string apiKey = AdminKey) =>
         new(new ApiKeyCredential(apiKey), new OpenAIClientOptions { Endpoint = new Uri(BaseAddress, "v1"), NetworkTimeout = TimeSpan.FromSeconds(60) });
 
+    /// <summary>A client that closes the connection when a response is disposed half-read (no draining), like a browser tab being closed.</summary>
     public HttpClient ClientWithKey(string? apiKey)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var handler = new SocketsHttpHandler { MaxResponseDrainSize = 0 };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);

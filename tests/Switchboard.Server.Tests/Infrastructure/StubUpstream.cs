@@ -15,7 +15,8 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// A real OpenAI-compatible server on loopback (Kestrel) standing in for an upstream provider. What it
 /// does is chosen by the upstream model name in the request, so one alias can list deployments that
 /// behave differently: <c>ok</c> (default) answers normally, <c>fail-500</c>, <c>fail-429</c>,
-/// <c>fail-400</c> fail, <c>stall</c> never answers, <c>cut</c> breaks a stream after two chunks,
+/// <c>fail-400</c> fail, <c>stall</c> never answers, <c>cut</c> resets the connection after two chunks,
+/// <c>truncated</c> ends the stream cleanly after two chunks but without <c>[DONE]</c>,
 /// <c>cut-before-first</c> breaks it before any event, <c>slow</c> streams one chunk per 100 ms,
 /// <c>tools</c> answers with a tool call. It records every request and every client abort it sees.
 /// </summary>
@@ -178,7 +179,14 @@ public sealed class StubUpstream : IAsyncDisposable
         {
             if (model == "cut" && i == 2)
             {
+                // Give the gateway time to read what was sent: a reset can discard unread data.
+                await Task.Delay(300);
                 context.Abort();
+                return;
+            }
+
+            if (model == "truncated" && i == 2)
+            {
                 return;
             }
 

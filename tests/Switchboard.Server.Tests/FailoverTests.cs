@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Switchboard.Server.Tests.Infrastructure;
+
+namespace Switchboard.Server.Tests;
+
+public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Theory]
+    [InlineData("failover-500", "fail-500")]
+    [InlineData("failover-429", "fail-429")]
+    public async Task FailingFirstDeployment_NextDeploymentServes(string alias, string failingModel)
+    {
+        using var response = await PostAsync(alias, stream: false);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hello from upstream-model", body["choices"]![0]!["message"]!["content"]!.GetValue<string>());
+        Assert.Equal([failingModel, "upstream-model"], fixture.UpstreamRequestsFor(response).Select(r => r.Model));
+    }
+
+    [Fact]
+    public async Task UnreachableFirstDeployment_NextDeploymentServes()
+    {
+        using var response = await PostAsync("failover-down", stream: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["upstream-model"], fixture.UpstreamRequestsFor(response).Select(r => r.Model));
+    }
+
+    [Fact]
+    public async Task Stream_FailingFirstDeployment_FailsOverBeforeFirstByte()
+    {
+        using var response = await PostAsync("failover-500", stream: true);
+        var events = await Sse.ReadDataAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("[DONE]", events[^1]);
+    }
+
+    [Fact]
+    public async Task Stream_CutBeforeFirstEvent_FailsOverToNextDeployment()
+    {
+        using var response = await PostAsync("failover-stream", stream: true);
+        var events = await Sse.ReadDataAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("[DONE]", events[^1]);
+        Assert.Equal(["cut-before-first", "upstream-model"], fixture.UpstreamRequestsFor(response).Select(r => r.Model));
+    }
+
+    [Theory]
+    [InlineData("cut")]
+    [InlineData("truncated")]
+    public async Task Stream_CutAfterFirstByte_EndsWithErrorEventAndNeverDone(string alias)
+    {
+        using var response = await PostAsync(alias, stream: true);
+        var events = await Sse.ReadDataAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("[DONE]", events);
+        var error = JsonNode.Parse(events[^1])!["error"]!;
+        Assert.Equal("stream_interrupted", error["code"]!.GetValue<string>());
+        Assert.Contains($"'{alias}'", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(3, events.Count); // two chunks relayed, then the error event
+        // No failover after output reached the client: the second deployment was never asked.
+        Assert.Equal([alias], fixture.UpstreamRequestsFor(response).Select(r => r.Model));
+    }
+
+    [Fact]
+    public async Task AllDeploymentsUnreachable_Is502ListingEachAttempt()
+    {
+        using var response = await PostAsync("down", stream: true);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["message"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("down/m:", message, StringComparison.Ordinal);
+        Assert.Contains("down/m2:", message, StringComparison.Ordinal);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string alias, bool stream) =>
+        fixture.Server.Http.PostAsync("v1/chat/completions", new StringContent(
+            $$"""{"model":"{{alias}}","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"x"}]}""", Encoding.UTF8, "application/json"));
+}
