@@ -14,6 +14,7 @@ internal static class OpenLoopPacer
         var interval = System.Diagnostics.Stopwatch.Frequency / rate;
         var thread = new Thread(() =>
         {
+            MonotonicSleep.TightenTimerSlack();
             try
             {
                 for (long i = 0; !cancellationToken.IsCancellationRequested; i++)

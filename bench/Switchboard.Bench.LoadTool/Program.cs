@@ -1,0 +1,3 @@
+using Switchboard.Bench.LoadTool.Cli;
+
+return await LoadToolCli.CreateRootCommand().Parse(args).InvokeAsync();
