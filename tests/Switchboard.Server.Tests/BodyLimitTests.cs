@@ -5,24 +5,12 @@ using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests;
 
-public sealed class BodyLimitTests : IAsyncLifetime
+public sealed class BodyLimitTests : DedicatedGatewayTest
 {
-    private StubUpstream _stub = null!;
-    private GatewayServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _stub = await StubUpstream.StartAsync();
-        _server = await GatewayServer.StartAsync(GatewayServer.Config(_stub,
+    protected override string CreateConfig(StubUpstream stub) =>
+        GatewayServer.Config(stub,
             """[ { "alias": "gpt-test", "deployments": [ { "provider": "stub", "model": "ok" } ] } ]""",
-            gateway: """{ "maxRequestBodyBytes": 2048 }"""));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _stub.DisposeAsync();
-    }
+            gateway: """{ "maxRequestBodyBytes": 2048 }""");
 
     [Theory]
     [InlineData(true)]
@@ -34,18 +22,18 @@ public sealed class BodyLimitTests : IAsyncLifetime
             ? new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)))
             : new StringContent(body, Encoding.UTF8, "application/json");
 
-        using var response = await _server.Http.PostAsync("v1/chat/completions", content);
+        using var response = await Server.Http.PostAsync("v1/chat/completions", content);
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("2048", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(_stub.Requests);
+        Assert.Empty(Stub.Requests);
     }
 
     [Fact]
     public async Task BodyUnderLimit_IsServed()
     {
-        using var response = await _server.Http.PostAsync("v1/chat/completions",
+        using var response = await Server.Http.PostAsync("v1/chat/completions",
             new StringContent("""{"model":"gpt-test","messages":[{"role":"user","content":"short"}]}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

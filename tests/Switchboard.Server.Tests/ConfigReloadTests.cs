@@ -6,30 +6,18 @@ using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests;
 
-public sealed class ConfigReloadTests : IAsyncLifetime
+public sealed class ConfigReloadTests : DedicatedGatewayTest
 {
-    private StubUpstream _stub = null!;
-    private GatewayServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _stub = await StubUpstream.StartAsync();
-        _server = await GatewayServer.StartAsync(ConfigWith("first"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _stub.DisposeAsync();
-    }
+    protected override string CreateConfig(StubUpstream stub) =>
+        ConfigWith("first");
 
     [Fact]
     public async Task ValidChange_IsAppliedWithoutRestart()
     {
-        await File.WriteAllTextAsync(_server.ConfigPath, ConfigWith("second"));
+        await File.WriteAllTextAsync(Server.ConfigPath, ConfigWith("second"));
 
         Assert.True(await WaitForModelsAsync(ids => ids.Contains("second") && !ids.Contains("first")), "the new alias never appeared");
-        using var response = await _server.Http.PostAsync("v1/chat/completions",
+        using var response = await Server.Http.PostAsync("v1/chat/completions",
             new StringContent("""{"model":"second","messages":[{"role":"user","content":"x"}]}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -37,20 +25,20 @@ public sealed class ConfigReloadTests : IAsyncLifetime
     [Fact]
     public async Task InvalidChange_IsRejectedWithLoggedProblemAndLastGoodConfigStays()
     {
-        var config = _server.App.Services.GetRequiredService<GatewayConfigProvider>();
+        var config = Server.App.Services.GetRequiredService<GatewayConfigProvider>();
         var broken = ConfigWith("second").Replace("\"provider\": \"stub\"", "\"provider\": \"nope\"", StringComparison.Ordinal);
 
-        await File.WriteAllTextAsync(_server.ConfigPath, broken);
+        await File.WriteAllTextAsync(Server.ConfigPath, broken);
 
-        var logged = await _server.Logs.WaitForAsync(e => e.Level == LogLevel.Error && e.Message.Contains("is not a configured provider", StringComparison.Ordinal));
+        var logged = await Server.Logs.WaitForAsync(e => e.Level == LogLevel.Error && e.Message.Contains("is not a configured provider", StringComparison.Ordinal));
         Assert.NotNull(logged);
         Assert.Contains("models[0].deployments[0].provider 'nope' is not a configured provider", logged.Message, StringComparison.Ordinal);
         Assert.NotNull(config.LastError);
         Assert.Equal(["first"], await ModelIdsAsync());
-        Assert.Contains("rejected", await _server.Http.GetStringAsync("readyz"), StringComparison.Ordinal);
+        Assert.Contains("rejected", await Server.Http.GetStringAsync("readyz"), StringComparison.Ordinal);
 
         // Fixing the file brings the new config in.
-        await File.WriteAllTextAsync(_server.ConfigPath, ConfigWith("second"));
+        await File.WriteAllTextAsync(Server.ConfigPath, ConfigWith("second"));
         Assert.True(await WaitForModelsAsync(ids => ids.SequenceEqual(["second"])), "the fixed config was not applied");
         Assert.Null(config.LastError);
     }
@@ -58,10 +46,10 @@ public sealed class ConfigReloadTests : IAsyncLifetime
     [Fact]
     public async Task MalformedJsonChange_IsRejectedNamingLineAndPosition()
     {
-        await File.WriteAllTextAsync(_server.ConfigPath, "{\n  \"providers\": [ }");
+        await File.WriteAllTextAsync(Server.ConfigPath, "{\n  \"providers\": [ }");
 
         // A watcher may also see the half-written file first; the complete one is reported by position.
-        var logged = await _server.Logs.WaitForAsync(e => e.Level == LogLevel.Error && e.Message.Contains("rejected", StringComparison.Ordinal)
+        var logged = await Server.Logs.WaitForAsync(e => e.Level == LogLevel.Error && e.Message.Contains("rejected", StringComparison.Ordinal)
             && e.Message.Contains("at line 2, position", StringComparison.Ordinal));
         Assert.NotNull(logged);
         Assert.Equal(["first"], await ModelIdsAsync());
@@ -79,11 +67,11 @@ public sealed class ConfigReloadTests : IAsyncLifetime
     }
 
     private string ConfigWith(string alias) =>
-        GatewayServer.Config(_stub, $$"""[ { "alias": "{{alias}}", "deployments": [ { "provider": "stub", "model": "upstream-model" } ] } ]""");
+        GatewayServer.Config(Stub, $$"""[ { "alias": "{{alias}}", "deployments": [ { "provider": "stub", "model": "upstream-model" } ] } ]""");
 
     private async Task<List<string>> ModelIdsAsync()
     {
-        var body = JsonNode.Parse(await _server.Http.GetStringAsync("v1/models"))!;
+        var body = JsonNode.Parse(await Server.Http.GetStringAsync("v1/models"))!;
         return body["data"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).ToList();
     }
 

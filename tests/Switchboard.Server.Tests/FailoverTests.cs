@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Switchboard.Server.Tests.Infrastructure;
 
@@ -12,7 +11,7 @@ public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [InlineData("failover-429", "fail-429")]
     public async Task FailingFirstDeployment_NextDeploymentServes(string alias, string failingModel)
     {
-        using var response = await PostAsync(alias, stream: false);
+        using var response = await fixture.Server.PostChatAsync(alias);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -23,7 +22,7 @@ public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [Fact]
     public async Task UnreachableFirstDeployment_NextDeploymentServes()
     {
-        using var response = await PostAsync("failover-down", stream: false);
+        using var response = await fixture.Server.PostChatAsync("failover-down");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["upstream-model"], fixture.UpstreamRequestsFor(response).Select(r => r.Model));
@@ -32,7 +31,7 @@ public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [Fact]
     public async Task Stream_FailingFirstDeployment_FailsOverBeforeFirstByte()
     {
-        using var response = await PostAsync("failover-500", stream: true);
+        using var response = await fixture.Server.PostChatAsync("failover-500", stream: true);
         var events = await Sse.ReadDataAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -42,7 +41,7 @@ public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [Fact]
     public async Task Stream_CutBeforeFirstEvent_FailsOverToNextDeployment()
     {
-        using var response = await PostAsync("failover-stream", stream: true);
+        using var response = await fixture.Server.PostChatAsync("failover-stream", stream: true);
         var events = await Sse.ReadDataAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -55,7 +54,7 @@ public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [InlineData("truncated")]
     public async Task Stream_CutAfterFirstByte_EndsWithErrorEventAndNeverDone(string alias)
     {
-        using var response = await PostAsync(alias, stream: true);
+        using var response = await fixture.Server.PostChatAsync(alias, stream: true);
         var events = await Sse.ReadDataAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -71,15 +70,11 @@ public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [Fact]
     public async Task AllDeploymentsUnreachable_Is502ListingEachAttempt()
     {
-        using var response = await PostAsync("down", stream: true);
+        using var response = await fixture.Server.PostChatAsync("down", stream: true);
         var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["message"]!.GetValue<string>();
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Contains("down/m:", message, StringComparison.Ordinal);
         Assert.Contains("down/m2:", message, StringComparison.Ordinal);
     }
-
-    private Task<HttpResponseMessage> PostAsync(string alias, bool stream) =>
-        fixture.Server.Http.PostAsync("v1/chat/completions", new StringContent(
-            $$"""{"model":"{{alias}}","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"x"}]}""", Encoding.UTF8, "application/json"));
 }

@@ -13,8 +13,8 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task EveryResponse_CarriesRequestIdAndOverheadHeaders()
     {
-        using var ok = await PostAsync("gpt-test", stream: false);
-        using var notFound = await PostAsync("missing", stream: false);
+        using var ok = await fixture.Server.PostChatAsync("gpt-test");
+        using var notFound = await fixture.Server.PostChatAsync("missing");
 
         foreach (var response in new[] { ok, notFound })
         {
@@ -42,7 +42,7 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task EachRequest_LogsOneStructuredLine()
     {
-        using var response = await PostAsync("failover-500", stream: false);
+        using var response = await fixture.Server.PostChatAsync("failover-500");
         var requestId = response.Headers.GetValues("x-request-id").Single();
 
         var entry = await fixture.Server.Logs.WaitForAsync(e => e.EventId == 100 && Equals(e.Properties["RequestId"], requestId));
@@ -66,9 +66,9 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
     [Fact]
     public async Task Metrics_ExposeRequestsLatencyTtftTokensAndErrorsByAliasAndDeployment()
     {
-        using (await PostAsync("gpt-test", stream: false))
-        using (var stream = await PostAsync("gpt-test", stream: true))
-        using (await PostAsync("failover-500", stream: false))
+        using (await fixture.Server.PostChatAsync("gpt-test"))
+        using (var stream = await fixture.Server.PostChatAsync("gpt-test", stream: true))
+        using (await fixture.Server.PostChatAsync("failover-500"))
         {
             await stream.Content.ReadAsStringAsync();
         }
@@ -95,7 +95,7 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
         };
         ActivitySource.AddActivityListener(listener);
 
-        using var response = await PostAsync("gpt-test", stream: false);
+        using var response = await fixture.Server.PostChatAsync("gpt-test");
         var requestId = response.Headers.GetValues("x-request-id").Single();
 
         // The span ends once the response is complete, which can be just after the client has read it.
@@ -125,7 +125,4 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("readyz")).StatusCode);
     }
 
-    private Task<HttpResponseMessage> PostAsync(string alias, bool stream) =>
-        fixture.Server.Http.PostAsync("v1/chat/completions", new StringContent(
-            $$"""{"model":"{{alias}}","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"x"}]}""", Encoding.UTF8, "application/json"));
 }

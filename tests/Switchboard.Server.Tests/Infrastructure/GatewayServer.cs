@@ -106,6 +106,11 @@ public sealed class GatewayServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Posts a one-message chat request for <paramref name="alias"/> with the admin key.</summary>
+    public Task<HttpResponseMessage> PostChatAsync(string alias, bool stream = false) =>
+        Http.PostAsync("v1/chat/completions", new StringContent(
+            $$"""{"model":"{{alias}}","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"x"}]}""", System.Text.Encoding.UTF8, "application/json"));
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
