@@ -9,7 +9,7 @@
 #   BENCH_WARMUP=3           unmeasured seconds before each load-tool phase
 #   BENCH_CONNECTIONS=64     connections of the max-RPS phase (load tool and wrk)
 #   BENCH_STREAMS=20         concurrent streams of the second SSE phase
-#   BENCH_NGINX_WORKERS=1    nginx worker_processes (1 or auto)
+#   BENCH_NGINX_WORKERS=auto nginx worker_processes (auto = one per core, like Switchboard's thread pool; or 1)
 #   BENCH_TARGETS="direct nginx switchboard"
 #   BENCH_SWITCHBOARD_LOG=file   where Switchboard's JSON log goes: file (temp dir) or null (/dev/null)
 #   BENCH_SKIP_BUILD=0       1 to reuse the existing Release builds
@@ -28,7 +28,7 @@ SSE_DURATION="${BENCH_SSE_DURATION:-$DURATION}"
 WARMUP="${BENCH_WARMUP:-3}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 STREAMS="${BENCH_STREAMS:-20}"
-NGINX_WORKERS="${BENCH_NGINX_WORKERS:-1}"
+NGINX_WORKERS="${BENCH_NGINX_WORKERS:-auto}"
 TARGETS="${BENCH_TARGETS:-direct nginx switchboard}"
 SWITCHBOARD_LOG="${BENCH_SWITCHBOARD_LOG:-file}"
 SKIP_BUILD="${BENCH_SKIP_BUILD:-0}"
@@ -179,18 +179,21 @@ if [[ " $TARGETS " == *" nginx "* ]]; then
 fi
 
 # --- Switchboard -----------------------------------------------------------------------------------
-cat >"$WORK/switchboard.json" <<EOF
+# Config and log live in separate directories: the config watcher watches its directory, and would
+# otherwise be woken by every log write.
+mkdir -p "$WORK/config" "$WORK/logs"
+cat >"$WORK/config/switchboard.json" <<EOF
 {
   "providers": [ { "name": "mock", "type": "openai", "baseUrl": "http://127.0.0.1:$MOCK_PORT/v1" } ],
   "models": [ { "alias": "bench", "deployments": [ { "provider": "mock", "model": "mock-model" } ] } ]
 }
 EOF
-SB_LOG="$WORK/switchboard.log"
+SB_LOG="$WORK/logs/switchboard.log"
 [[ "$SWITCHBOARD_LOG" == "null" ]] && SB_LOG="/dev/null"
 SB_PID=""
 if [[ " $TARGETS " == *" switchboard "* ]]; then
     log "starting Switchboard on :$SB_PORT (log: $SB_LOG)"
-    SWITCHBOARD_ADMIN_KEY="$ADMIN_KEY" dotnet "$SERVER_DLL" serve --port "$SB_PORT" --config "$WORK/switchboard.json" \
+    SWITCHBOARD_ADMIN_KEY="$ADMIN_KEY" dotnet "$SERVER_DLL" serve --port "$SB_PORT" --config "$WORK/config/switchboard.json" \
         --data "$WORK/data" --log-format json --shutdown-timeout 2 >"$SB_LOG" 2>&1 &
     SB_PID=$!
     PIDS+=("$SB_PID")
@@ -255,6 +258,7 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
     echo "nginx=$(nginx -v 2>&1 | sed 's/^nginx version: //'), worker_processes $NGINX_WORKERS, upstream keepalive 64, proxy_buffering off"
     echo "switchboard=Release, --log-format json, log to $([[ "$SWITCHBOARD_LOG" == "null" ]] && echo /dev/null || echo a file)"
     echo "dotnet=$(dotnet --version)"
+    echo "extra environment=$(env | grep -E '^(Logging__|DOTNET_|ASPNETCORE_)' | grep -vE '^DOTNET_(CLI_|NOLOGO|GENERATE_ASPNET|SKIP_FIRST)' | sort | tr '\n' ' ' || true)"
 } >"$RUN/settings.txt"
 
 # --- the phases --------------------------------------------------------------------------------------
@@ -267,20 +271,32 @@ load() { # target phase [load tool options...]
         --json-out "$RUN/$target-$phase.json" "$@" | tee -a "$RUN/console.txt" >&2
 }
 
-for target in $TARGETS; do
-    load "$target" latency --body "$WORK/chat.json" --connections 1 --duration "$LATENCY_DURATION" --warmup "$WARMUP"
-    sleep 1
-    load "$target" rps --body "$WORK/chat.json" --connections "$CONNECTIONS" --duration "$RPS_DURATION" --warmup "$WARMUP"
-    sleep 1
+# Phase by phase, every target in turn: figures compared with each other are taken minutes apart at most,
+# which matters on a shared machine whose background load drifts.
+run_wrk() { # target
+    local target="$1"
     echo "$target-wrk" >"$WORK/phase"
     log "$target: wrk -t2 -c$CONNECTIONS -d${RPS_DURATION}s"
     wrk -t2 -c"$CONNECTIONS" -d"${RPS_DURATION}s" --latency -s "$WORK/post.lua" "$(url_of "$target")" >"$RUN/$target-wrk.txt"
     grep -E 'Requests/sec|Non-2xx|Socket errors' "$RUN/$target-wrk.txt" >&2 || true
-    sleep 1
-    load "$target" sse1 --body "$WORK/chat-stream.json" --sse --connections 1 --duration "$SSE_DURATION" --warmup "$WARMUP"
-    load "$target" "sse$STREAMS" --body "$WORK/chat-stream.json" --sse --connections "$STREAMS" --duration "$SSE_DURATION" --warmup "$WARMUP"
+}
+for target in $TARGETS; do
+    load "$target" latency --body "$WORK/chat.json" --connections 1 --duration "$LATENCY_DURATION" --warmup "$WARMUP"
     sleep 1
 done
+for target in $TARGETS; do
+    load "$target" rps --body "$WORK/chat.json" --connections "$CONNECTIONS" --duration "$RPS_DURATION" --warmup "$WARMUP"
+    sleep 1
+    run_wrk "$target"
+    sleep 1
+done
+for target in $TARGETS; do
+    load "$target" sse1 --body "$WORK/chat-stream.json" --sse --connections 1 --duration "$SSE_DURATION" --warmup "$WARMUP"
+done
+for target in $TARGETS; do
+    load "$target" "sse$STREAMS" --body "$WORK/chat-stream.json" --sse --connections "$STREAMS" --duration "$SSE_DURATION" --warmup "$WARMUP"
+done
+echo "load average at end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/settings.txt"
 echo "end" >"$WORK/phase"
 
 if [[ -n "$SB_PID" && "$SB_LOG" != "/dev/null" ]]; then

@@ -3,7 +3,7 @@ namespace Switchboard.Bench.LoadTool.Reporting;
 /// <summary>A whole bench run: settings, every target's figures, Switchboard's memory, and the target verdicts.</summary>
 internal sealed record BenchReport(
     DateTimeOffset GeneratedAtUtc,
-    IReadOnlyDictionary<string, string> Settings,
+    IReadOnlyList<BenchSetting> Settings,
     IReadOnlyList<TargetFigures> Targets,
     RssFigures? SwitchboardRss,
     IReadOnlyList<TargetCheck> Checks);

@@ -48,7 +48,7 @@ internal static class BenchReportBuilder
         var wrkRatio = Ratio(switchboard.Wrk?.RequestsPerSecond, nginx.Wrk?.RequestsPerSecond);
         var ttft1 = Added(switchboard.Stream?.TimeToFirstToken?.P99Us, direct.Stream?.TimeToFirstToken?.P99Us);
         var ttftN = Added(switchboard.ConcurrentStreams?.TimeToFirstToken?.P99Us, direct.ConcurrentStreams?.TimeToFirstToken?.P99Us);
-        var streams = switchboard.ConcurrentStreams?.Connections ?? 0;
+        var streams = switchboard.ConcurrentStreams?.Connections ?? direct.ConcurrentStreams?.Connections ?? 0;
         var errors = (switchboard.Latency?.Errors ?? 0) + (switchboard.Throughput?.Errors ?? 0) + (switchboard.Stream?.Errors ?? 0)
                      + (switchboard.ConcurrentStreams?.Errors ?? 0) + (switchboard.Wrk is { } w ? w.Non2xx + w.SocketErrors : 0);
         return
@@ -108,9 +108,9 @@ internal static class BenchReportBuilder
         return null;
     }
 
-    private static SortedDictionary<string, string> ReadSettings(DirectoryInfo directory)
+    private static List<BenchSetting> ReadSettings(DirectoryInfo directory)
     {
-        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var settings = new List<BenchSetting>();
         var path = Path.Combine(directory.FullName, "settings.txt");
         if (File.Exists(path))
         {
@@ -119,7 +119,7 @@ internal static class BenchReportBuilder
                 var equals = line.IndexOf('=', StringComparison.Ordinal);
                 if (equals > 0)
                 {
-                    settings[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+                    settings.Add(new BenchSetting(line[..equals].Trim(), line[(equals + 1)..].Trim()));
                 }
             }
         }

@@ -14,9 +14,9 @@ internal static class MarkdownReport
         var switchboard = report.Targets[2];
         var md = new StringBuilder();
         md.Append(Format($"# Gateway benchmark, {report.GeneratedAtUtc:yyyy-MM-dd HH:mm} UTC\n\n"));
-        foreach (var (key, value) in report.Settings)
+        foreach (var setting in report.Settings)
         {
-            md.Append(Format($"- {key}: {value}\n"));
+            md.Append(Format($"- {setting.Name}: {setting.Value}\n"));
         }
 
         md.Append("\n## Targets\n\n| target | figure | limit | result |\n|---|---|---|---|\n");
@@ -41,7 +41,7 @@ internal static class MarkdownReport
         Row(md, "p99 µs (wrk)", [direct.Wrk?.P99Us, nginx.Wrk?.P99Us, switchboard.Wrk?.P99Us], 1);
         md.Append(Format($"| errors (load tool / wrk) | {Errors(direct)} | {Errors(nginx)} | {Errors(switchboard)} | |\n"));
 
-        var streams = switchboard.ConcurrentStreams?.Connections ?? direct.ConcurrentStreams?.Connections ?? 0;
+        var streams = switchboard.ConcurrentStreams?.Connections ?? nginx.ConcurrentStreams?.Connections ?? direct.ConcurrentStreams?.Connections ?? 0;
         md.Append("\n## Streaming (SSE: 64 chunks 20 ms apart; TTFT = first data: event; µs)\n\n");
         AddedTable(md, direct, nginx, switchboard, t => t.Stream, [
             ("TTFT p50, 1 stream", r => r.TimeToFirstToken?.P50Us), ("TTFT p99, 1 stream", r => r.TimeToFirstToken?.P99Us),
