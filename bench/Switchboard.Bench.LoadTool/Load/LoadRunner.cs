@@ -42,17 +42,25 @@ internal sealed class LoadRunner(LoadOptions options, TimeProvider timeProvider)
 
         var unsent = options.IsOpenLoop
             ? await RunOpenLoopAsync(workers, clock, options.Rate!.Value, stop.Token)
-            : await RunClosedLoopAsync(workers, stop.Token);
+            : await RunClosedLoopAsync(workers, options.Warmup, stop.Token);
         return Summarize(workers, clock, startedAt, unsent);
     }
 
-    private static async Task<long> RunClosedLoopAsync(LoadWorker[] workers, CancellationToken cancellationToken)
+    private static async Task<long> RunClosedLoopAsync(LoadWorker[] workers, TimeSpan warmup, CancellationToken cancellationToken)
     {
         var tasks = new Task[workers.Length];
         for (var i = 0; i < workers.Length; i++)
         {
             var worker = workers[i];
-            tasks[i] = Task.Run(() => IgnoreCancellation(worker.RunClosedLoopAsync(cancellationToken)), CancellationToken.None);
+            // Workers start spread evenly over the warm-up: exchanges of equal length (streams) would
+            // otherwise stay in lock-step, and every new one would arrive in a burst of N.
+            var delay = warmup * i / workers.Length;
+            tasks[i] = Task.Run(async () =>
+            {
+                await Task.Delay(delay, cancellationToken);
+                await worker.RunClosedLoopAsync(cancellationToken);
+            }, CancellationToken.None);
+            tasks[i] = IgnoreCancellation(tasks[i]);
         }
 
         await Task.WhenAll(tasks);
