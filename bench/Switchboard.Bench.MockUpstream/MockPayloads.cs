@@ -10,7 +10,7 @@ internal static class MockPayloads
 
     private const string Head = "\"id\":\"chatcmpl-mock0001\",\"created\":1700000000,\"model\":\"mock-model\"";
 
-    /// <summary>A ~330-byte <c>chat.completion</c> with usage.</summary>
+    /// <summary>A 357-byte <c>chat.completion</c> with usage.</summary>
     public static readonly byte[] Completion = Encoding.UTF8.GetBytes(
         "{" + Head + ",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\"," +
         "\"content\":\"This is a canned reply from the Switchboard mock upstream, sized like a short answer.\"}," +
