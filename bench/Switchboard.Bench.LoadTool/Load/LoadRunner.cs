@@ -55,12 +55,11 @@ internal sealed class LoadRunner(LoadOptions options, TimeProvider timeProvider)
             // Workers start spread evenly over the warm-up: exchanges of equal length (streams) would
             // otherwise stay in lock-step, and every new one would arrive in a burst of N.
             var delay = warmup * i / workers.Length;
-            tasks[i] = Task.Run(async () =>
+            tasks[i] = IgnoreCancellation(Task.Run(async () =>
             {
                 await Task.Delay(delay, cancellationToken);
                 await worker.RunClosedLoopAsync(cancellationToken);
-            }, CancellationToken.None);
-            tasks[i] = IgnoreCancellation(tasks[i]);
+            }, CancellationToken.None));
         }
 
         await Task.WhenAll(tasks);
