@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Primitives;
 
 namespace Switchboard.Gateway.Endpoints;
@@ -17,8 +16,9 @@ internal static class RequestIds
     public static string New() => string.Create(28, 0, static (span, _) =>
     {
         "req_".CopyTo(span);
+        // Unique, not secret: the shared PRNG is enough and avoids a crypto call per request.
         Span<byte> random = stackalloc byte[12];
-        RandomNumberGenerator.Fill(random);
+        Random.Shared.NextBytes(random);
         Convert.TryToHexStringLower(random, span[4..], out _);
     });
 
