@@ -69,6 +69,21 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]);
     }
 
+    [Theory]
+    [InlineData("GET", "v1/chat/completions", "POST")]
+    [InlineData("PUT", "v1/embeddings", "POST")]
+    [InlineData("POST", "v1/models", "GET")]
+    [InlineData("DELETE", "v1/models/gpt-test", "GET")]
+    public async Task WrongMethodOnKnownPath_Is405WithAllow(string method, string path, string allowed)
+    {
+        using var response = await fixture.Server.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, Assert.Single(response.Content.Headers.Allow));
+        Assert.Equal("method_not_allowed", error["code"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task UpstreamUnreachable_Is502NamingTheAliasWithoutLeakingUrlsOrKeys()
     {

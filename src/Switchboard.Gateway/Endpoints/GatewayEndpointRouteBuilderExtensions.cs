@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Gateway.Auth;
@@ -30,7 +31,26 @@ public static class GatewayEndpointRouteBuilderExtensions
         v1.MapPost("/embeddings", ctx => relay.HandleAsync(ctx, UpstreamOperation.Embeddings));
         v1.MapGet("/models", models.ListAsync);
         v1.MapGet("/models/{**id}", ctx => models.GetAsync(ctx, (string)ctx.Request.RouteValues["id"]!));
-        v1.Map("/{**path}", ctx => OpenAiError.NotFound(ctx.Request.Path).WriteAsync(ctx.Response, ctx.RequestAborted));
+        v1.Map("/{**path}", UnmatchedAsync);
         return app;
+    }
+
+    /// <summary>A known path with the wrong method is 405 (with <c>Allow</c>); anything else under <c>/v1</c> is 404.</summary>
+    private static Task UnmatchedAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        string? allowed = path.Value switch
+        {
+            "/v1/chat/completions" or "/v1/completions" or "/v1/embeddings" => HttpMethods.Post,
+            _ when path.StartsWithSegments("/v1/models") => HttpMethods.Get,
+            _ => null,
+        };
+        if (allowed is null)
+        {
+            return OpenAiError.NotFound(path).WriteAsync(context.Response, context.RequestAborted);
+        }
+
+        context.Response.Headers.Allow = allowed;
+        return OpenAiError.MethodNotAllowed(context.Request.Method, path, allowed).WriteAsync(context.Response, context.RequestAborted);
     }
 }

@@ -30,6 +30,9 @@ internal sealed record OpenAiError(int Status, string Message, string Type, stri
     public static OpenAiError NotFound(string path) =>
         new(StatusCodes.Status404NotFound, $"Unknown request URL: {path}.", InvalidRequest, null, "unknown_url");
 
+    public static OpenAiError MethodNotAllowed(string method, string path, string allowed) =>
+        new(StatusCodes.Status405MethodNotAllowed, $"{method} is not allowed on {path}; use {allowed}.", InvalidRequest, null, "method_not_allowed");
+
     public static OpenAiError BodyTooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than the limit of {limit} bytes.", InvalidRequest, null, "request_too_large");
 
