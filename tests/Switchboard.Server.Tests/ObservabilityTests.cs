@@ -55,12 +55,29 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal(2, entry.Properties["Attempts"]);
         Assert.Equal(11, entry.Properties["InputTokens"]);
         Assert.Equal(7, entry.Properties["OutputTokens"]);
+        Assert.True((int)entry.Properties["RequestBytes"]! > 0);
+        Assert.Null(entry.Properties["TtftMs"]);
         Assert.True((double)entry.Properties["UpstreamMs"]! > 0);
         Assert.True((double)entry.Properties["OverheadMs"]! >= 0);
         Assert.Single(fixture.Server.Logs.Entries, e => e.EventId == 100 && Equals(e.Properties["RequestId"], requestId));
         // The failed first attempt is logged too, and nothing logs the upstream key.
         Assert.Contains(fixture.Server.Logs.Entries, e => e.EventId == 101 && e.Message.Contains(requestId, StringComparison.Ordinal));
         Assert.DoesNotContain(fixture.Server.Logs.Entries, e => e.Message.Contains(GatewayServer.UpstreamKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StreamedRequest_LogsTimeToFirstToken()
+    {
+        using var response = await fixture.Server.PostChatAsync("gpt-test", stream: true);
+        await response.Content.ReadAsStringAsync();
+        var requestId = response.Headers.GetValues("x-request-id").Single();
+
+        var entry = await fixture.Server.Logs.WaitForAsync(e => e.EventId == 100 && Equals(e.Properties["RequestId"], requestId));
+
+        Assert.NotNull(entry);
+        Assert.True((double)entry.Properties["TtftMs"]! > 0);
+        Assert.Equal("stop", entry.Properties["FinishReason"]);
+        Assert.Equal(5, entry.Properties["OutputTokens"]);
     }
 
     [Fact]
@@ -80,6 +97,8 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Matches("""switchboard_request_duration_seconds_bucket\{[^}]*alias="gpt-test"[^}]*\} [1-9]""", metrics);
         Assert.Matches("""switchboard_time_to_first_token_seconds_count\{[^}]*alias="gpt-test"[^}]*\} [1-9]""", metrics);
         Assert.Matches("""switchboard_tokens_total\{[^}]*alias="gpt-test"[^}]*type="input"\} [1-9]""", metrics);
+        Assert.Matches("""switchboard_tokens_total\{[^}]*alias="gpt-test"[^}]*type="cached_input"\} [1-9]""", metrics);
+        Assert.Matches("""switchboard_tokens_total\{[^}]*alias="gpt-test"[^}]*type="reasoning"\} [1-9]""", metrics);
         Assert.Matches("""switchboard_errors_total\{[^}]*alias="failover-500",deployment="stub/fail-500",error_type="upstream_5xx"\} [1-9]""", metrics);
     }
 

@@ -70,9 +70,6 @@ internal sealed partial class GatewayConfigProvider : IDisposable
     /// <summary>The problem with the most recent rejected file, or null once a good file is loaded.</summary>
     public string? LastError { get; private set; }
 
-    /// <summary>Raised after a new snapshot has been put in force.</summary>
-    public event Action<GatewaySnapshot>? Reloaded;
-
     /// <summary>Re-reads the file if its content changed. Safe to call from any thread.</summary>
     public void Reload()
     {
@@ -111,11 +108,8 @@ internal sealed partial class GatewayConfigProvider : IDisposable
             catch (ConfigValidationException ex)
             {
                 Reject(ex);
-                return;
             }
         }
-
-        Reloaded?.Invoke(_current);
     }
 
     public void Dispose()

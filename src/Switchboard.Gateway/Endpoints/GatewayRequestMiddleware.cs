@@ -76,9 +76,10 @@ internal sealed class GatewayRequestMiddleware(RequestDelegate next, GatewayMetr
         if (logger.IsEnabled(LogLevel.Information))
         {
             var overheadMs = outcome.OverheadMilliseconds(now);
+            double? ttftMs = outcome.FirstByteTimestamp == 0 ? null : outcome.ElapsedSeconds(outcome.FirstByteTimestamp) * 1000;
             RequestLog.Completed(logger, outcome.RequestId, outcome.Operation, outcome.KeyId, outcome.Alias, outcome.Deployment, outcome.Status,
-                outcome.Attempts, outcome.Usage.InputTokens, outcome.Usage.OutputTokens, outcome.Usage.FinishReason, outcome.UpstreamMilliseconds,
-                overheadMs, outcome.ErrorType);
+                outcome.Attempts, outcome.RequestBytes, outcome.Usage.InputTokens, outcome.Usage.OutputTokens, outcome.Usage.FinishReason, ttftMs,
+                outcome.UpstreamMilliseconds, overheadMs, outcome.ErrorType);
         }
 
         GatewayTelemetry.Complete(outcome.Activity, outcome);

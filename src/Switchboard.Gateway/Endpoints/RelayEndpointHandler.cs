@@ -31,8 +31,9 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
 
         using (body)
         {
+            outcome.RequestBytes = body!.Length;
             ModelRoute? route = null;
-            var error = RequestInspector.Inspect(body!.WrittenSpan, operation, out var request)
+            var error = RequestInspector.Inspect(body.WrittenSpan, operation, out var request)
                 ?? Authorize(snapshot, caller, request.Model, out route);
             if (error is not null || route is null)
             {

@@ -29,7 +29,7 @@ internal sealed class GatewayMetrics
         _requests = meter.CreateCounter<long>("switchboard.requests", "{request}", "Gateway requests by model alias, deployment and HTTP status");
         _duration = meter.CreateHistogram("switchboard.request.duration", "s", "Time from request arrival to the last byte sent", advice: advice);
         _timeToFirstToken = meter.CreateHistogram("switchboard.time_to_first_token", "s", "Time from request arrival to the first streamed content sent", advice: advice);
-        _tokens = meter.CreateCounter<long>("switchboard.tokens", "{token}", "Tokens reported by upstreams, by type (input, output)");
+        _tokens = meter.CreateCounter<long>("switchboard.tokens", "{token}", "Tokens reported by upstreams, by type (input, output; cached_input and reasoning are parts of those)");
         _errors = meter.CreateCounter<long>("switchboard.errors", "{error}", "Failed requests and failed upstream attempts by error type");
     }
 
@@ -54,6 +54,16 @@ internal sealed class GatewayMetrics
         if (outcome.Usage.OutputTokens is { } output)
         {
             _tokens.Add(output, new TagList { { "alias", alias }, { "deployment", deployment }, { "type", "output" } });
+        }
+
+        if (outcome.Usage.CachedTokens is { } cached)
+        {
+            _tokens.Add(cached, new TagList { { "alias", alias }, { "deployment", deployment }, { "type", "cached_input" } });
+        }
+
+        if (outcome.Usage.ReasoningTokens is { } reasoning)
+        {
+            _tokens.Add(reasoning, new TagList { { "alias", alias }, { "deployment", deployment }, { "type", "reasoning" } });
         }
 
         if (outcome.ErrorType is { } error)

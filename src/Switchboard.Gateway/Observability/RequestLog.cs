@@ -6,10 +6,11 @@ namespace Switchboard.Gateway.Observability;
 internal static partial class RequestLog
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
-        Message = "{RequestId} {Operation} key={KeyId} model={Alias} deployment={Deployment} status={Status} attempts={Attempts} " +
-                  "input_tokens={InputTokens} output_tokens={OutputTokens} finish={FinishReason} upstream_ms={UpstreamMs:F2} overhead_ms={OverheadMs:F3} error={ErrorType}")]
+        Message = "{RequestId} {Operation} key={KeyId} model={Alias} deployment={Deployment} status={Status} attempts={Attempts} request_bytes={RequestBytes} " +
+                  "input_tokens={InputTokens} output_tokens={OutputTokens} finish={FinishReason} ttft_ms={TtftMs:F2} upstream_ms={UpstreamMs:F2} overhead_ms={OverheadMs:F3} error={ErrorType}")]
     public static partial void Completed(ILogger logger, string requestId, string operation, string? keyId, string? alias, string? deployment,
-        int status, int attempts, int? inputTokens, int? outputTokens, string? finishReason, double upstreamMs, double overheadMs, string? errorType);
+        int status, int attempts, int? requestBytes, int? inputTokens, int? outputTokens, string? finishReason, double? ttftMs, double upstreamMs,
+        double overheadMs, string? errorType);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning,
         Message = "{RequestId} attempt {Attempt} on {Deployment} failed ({ErrorType}: {Detail}); trying the next deployment")]

@@ -29,6 +29,9 @@ internal sealed class RequestOutcome(string requestId, string operation, long st
 
     public int Attempts { get; set; }
 
+    /// <summary>Size of the request body, once read.</summary>
+    public int? RequestBytes { get; set; }
+
     public bool Stream { get; set; }
 
     /// <summary>Why the request failed, e.g. <c>timeout</c>, <c>connection</c>, <c>upstream_5xx</c>, <c>stream_cut</c>; null on success.</summary>
