@@ -180,7 +180,7 @@ public sealed class StubUpstream : IAsyncDisposable
             if (model == "cut" && i == 2)
             {
                 // Give the gateway time to read what was sent: a reset can discard unread data.
-                await Task.Delay(300);
+                await Task.Delay(1000);
                 context.Abort();
                 return;
             }
