@@ -7,6 +7,8 @@ using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Endpoints;
 using Switchboard.Gateway.Observability;
 using Switchboard.Server.Keys;
+using Switchboard.Server.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Hosting;
@@ -55,7 +57,8 @@ internal static class SwitchboardHost
         logging.ClearProviders();
         if (format == "json")
         {
-            logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+            logging.AddConsole(o => o.FormatterName = CompactJsonConsoleFormatter.FormatterName)
+                .AddConsoleFormatter<CompactJsonConsoleFormatter, ConsoleFormatterOptions>();
         }
         else
         {
