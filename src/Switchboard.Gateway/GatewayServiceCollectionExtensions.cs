@@ -22,7 +22,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new GatewayConfigProvider(configPath, sp.GetRequiredService<ILogger<GatewayConfigProvider>>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IDeploymentSelector, PriorityDeploymentSelector>();
+        services.TryAddSingleton<IDeploymentSelector>(new DeploymentSelector());
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<SseRelay>();
         services.TryAddSingleton(sp => new OpenAiRelay(CreateUpstreamClient(), sp.GetRequiredService<IDeploymentSelector>(),

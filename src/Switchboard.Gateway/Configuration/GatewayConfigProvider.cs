@@ -22,6 +22,7 @@ internal sealed partial class GatewayConfigProvider : IDisposable
     private readonly TimeProvider _time;
     private readonly Func<string, string?> _getEnvironmentVariable;
     private readonly Lock _reloadLock = new();
+    private readonly DeploymentStateRegistry _states = new();
     private readonly FileSystemWatcher? _watcher;
     private readonly ITimer _debounceTimer;
     private readonly ITimer _pollTimer;
@@ -147,7 +148,7 @@ internal sealed partial class GatewayConfigProvider : IDisposable
 
     private GatewaySnapshot BuildSnapshot(GatewayConfig config)
     {
-        var snapshot = GatewaySnapshotBuilder.Build(config, _getEnvironmentVariable, _time.GetUtcNow());
+        var snapshot = GatewaySnapshotBuilder.Build(config, _getEnvironmentVariable, _time.GetUtcNow(), _states);
         foreach (var provider in snapshot.Providers.Values)
         {
             if (provider.UnusableReason is { } reason)

@@ -1,3 +1,5 @@
+using Switchboard.Gateway.Routing.Policies;
+
 namespace Switchboard.Gateway.Configuration;
 
 /// <summary>Checks a parsed config for everything JSON parsing cannot: names, references, URLs, ranges.</summary>
@@ -54,6 +56,11 @@ internal static class GatewayConfigValidator
                 problems.Add($"{at}.alias '{m.Alias}' is defined more than once");
             }
 
+            if (!SelectionPolicies.ByName.ContainsKey(m.Policy ?? ""))
+            {
+                problems.Add($"{at}.policy '{m.Policy}' is not a policy (known: {string.Join(", ", SelectionPolicies.ByName.Keys)})");
+            }
+
             if (m.Deployments.Count == 0)
             {
                 problems.Add($"{at}.deployments must list at least one deployment");
@@ -71,10 +78,30 @@ internal static class GatewayConfigValidator
                 {
                     problems.Add($"{at}.deployments[{j}].model is required");
                 }
+
+                ValidateDeployment(d, $"{at}.deployments[{j}]", problems);
             }
         }
 
         return problems;
+    }
+
+    private static void ValidateDeployment(DeploymentConfig d, string at, List<string> problems)
+    {
+        if (d.Weight < 0 || !double.IsFinite(d.Weight))
+        {
+            problems.Add($"{at}.weight must be zero or positive");
+        }
+
+        if (d.MaxContextTokens is <= 0)
+        {
+            problems.Add($"{at}.maxContextTokens must be positive");
+        }
+
+        if (d.Price is { } price && (price.InputPer1M < 0 || price.OutputPer1M < 0 || price.Currency is not { Length: 3 }))
+        {
+            problems.Add($"{at}.price needs non-negative inputPer1M/outputPer1M and a 3-letter currency");
+        }
     }
 
     private static void ValidateOptions(GatewayOptions options, List<string> problems)

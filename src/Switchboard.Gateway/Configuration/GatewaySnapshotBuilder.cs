@@ -1,27 +1,32 @@
 using System.Collections.Frozen;
 using Switchboard.Gateway.Routing;
+using Switchboard.Gateway.Routing.Policies;
 
 namespace Switchboard.Gateway.Configuration;
 
 /// <summary>Turns a validated <see cref="GatewayConfig"/> into the resolved runtime <see cref="GatewaySnapshot"/>.</summary>
 internal static class GatewaySnapshotBuilder
 {
-    public static GatewaySnapshot Build(GatewayConfig config, Func<string, string?> getEnvironmentVariable, DateTimeOffset now)
+    public static GatewaySnapshot Build(GatewayConfig config, Func<string, string?> getEnvironmentVariable, DateTimeOffset now,
+        DeploymentStateRegistry? states = null)
     {
+        states ??= new DeploymentStateRegistry();
         var providers = new Dictionary<string, UpstreamProvider>(StringComparer.Ordinal);
         foreach (var p in config.Providers)
         {
             var (key, unusable) = ResolveApiKey(p, getEnvironmentVariable);
             var baseUrl = p.BaseUrl.EndsWith('/') ? p.BaseUrl : p.BaseUrl + "/";
             providers[p.Name] = new UpstreamProvider(p.Name, p.Type, new Uri(baseUrl), key, unusable,
-                p.Headers ?? FrozenDictionary<string, string>.Empty);
+                p.Headers ?? FrozenDictionary<string, string>.Empty, p.Local);
         }
 
         var routes = new List<ModelRoute>(config.Models.Count);
         foreach (var m in config.Models)
         {
-            var deployments = m.Deployments.Select(d => new Deployment(providers[d.Provider], d.Model)).ToArray();
-            routes.Add(new ModelRoute(m.Alias, deployments));
+            var deployments = m.Deployments
+                .Select(d => new Deployment(providers[d.Provider], d.Model, states.For(d.Provider + "/" + d.Model), d))
+                .ToArray();
+            routes.Add(new ModelRoute(m.Alias, deployments, SelectionPolicies.ByName[m.Policy]));
         }
 
         return new GatewaySnapshot(

@@ -5,6 +5,9 @@ public sealed record ModelRouteConfig
 {
     public string Alias { get; set; } = "";
 
-    /// <summary>Deployments in the order they are tried.</summary>
+    /// <summary>How the first deployment is chosen (see <c>SelectionPolicies</c>); the others follow as failover.</summary>
+    public string Policy { get; set; } = "priority";
+
+    /// <summary>Deployments, in priority order.</summary>
     public IReadOnlyList<DeploymentConfig> Deployments { get; set; } = [];
 }

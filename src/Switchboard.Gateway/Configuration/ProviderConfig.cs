@@ -14,6 +14,13 @@ public sealed record ProviderConfig
     /// <summary>The API key itself, or <c>env:VARIABLE</c> to read it from the environment. Optional for local servers.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// True when the provider runs on the company's own machines (llama.cpp, Ollama, vLLM on-prem). Only
+    /// local providers serve requests routed <c>local-only</c>; the default is false, so a provider is
+    /// treated as cloud until someone states otherwise.
+    /// </summary>
+    public bool Local { get; set; }
+
     /// <summary>Extra headers sent with every upstream request (e.g. <c>OpenAI-Organization</c>).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; set; }
 }

@@ -20,6 +20,13 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
         var caller = GatewayAuthMiddleware.GetCaller(context);
         // One snapshot for the whole request: a reload midway does not change its route.
         var snapshot = config.Current;
+        if (!RoutePreferences.TryParse(context.Request.Headers[RoutePreferences.Header], out var preference))
+        {
+            await OpenAiError.BadRequest(
+                    $"Header {RoutePreferences.Header} must be one of local-only, prefer-local, cheapest, fastest.", RoutePreferences.Header, "invalid_route_preference")
+                .WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
 
         var (body, readError) = await RequestBodyReader.ReadAsync(context.Request, snapshot.Options.MaxRequestBodyBytes, context.RequestAborted)
             .ConfigureAwait(false);
@@ -45,7 +52,7 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
             outcome.Alias = request.Model;
             outcome.Stream = request.Stream;
             outcome.Activity = GatewayTelemetry.StartRequest(outcome);
-            await relay.RelayAsync(context, outcome, route, TimeSpan.FromSeconds(snapshot.Options.UpstreamTimeoutSeconds), operation, body, request)
+            await relay.RelayAsync(context, outcome, route, TimeSpan.FromSeconds(snapshot.Options.UpstreamTimeoutSeconds), operation, body, request, preference)
                 .ConfigureAwait(false);
         }
     }

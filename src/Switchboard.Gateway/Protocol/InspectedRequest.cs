@@ -23,4 +23,16 @@ internal readonly record struct InspectedRequest
 
     /// <summary>Whether the client itself asked for the final usage chunk (<c>stream_options.include_usage</c>).</summary>
     public bool ClientIncludeUsage { get; init; }
+
+    /// <summary>A non-empty <c>tools</c> (or legacy <c>functions</c>) array.</summary>
+    public bool HasTools { get; init; }
+
+    /// <summary><c>response_format.type</c> is <c>json_object</c> or <c>json_schema</c>.</summary>
+    public bool JsonMode { get; init; }
+
+    /// <summary>The input (<c>messages</c>, <c>prompt</c> or <c>input</c>) contains <c>image_url</c> parts.</summary>
+    public bool HasImages { get; init; }
+
+    /// <summary>Bytes of the input value, for the prompt-size estimate.</summary>
+    public int InputBytes { get; init; }
 }

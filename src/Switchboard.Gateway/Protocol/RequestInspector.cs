@@ -39,7 +39,8 @@ internal static class RequestInspector
         var bodyStart = (int)reader.BytesConsumed;
         string? model = null;
         int modelStart = -1, modelEnd = -1, streamOptionsStart = -1, streamOptionsEnd = -1;
-        bool stream = false, includeUsage = false, hasRequiredInput = false;
+        bool stream = false, includeUsage = false, hasRequiredInput = false, hasTools = false, jsonMode = false, hasImages = false;
+        var inputBytes = 0;
         var requiredField = operation switch
         {
             UpstreamOperation.ChatCompletions => "messages"u8,
@@ -91,7 +92,37 @@ internal static class RequestInspector
                 }
 
                 hasRequiredInput = true;
+                var inputStart = (int)reader.TokenStartIndex;
                 reader.Skip();
+                var input = body[inputStart..(int)reader.BytesConsumed];
+                inputBytes = input.Length;
+                hasImages = input.IndexOf("\"image_url\""u8) >= 0;
+            }
+            else if (reader.ValueTextEquals("tools"u8) || reader.ValueTextEquals("functions"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    reader.Read();
+                    hasTools |= reader.TokenType != JsonTokenType.EndArray;
+                    if (reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        reader.Skip();
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("response_format"u8))
+            {
+                reader.Read();
+                jsonMode = ReadJsonMode(ref reader);
             }
             else
             {
@@ -130,6 +161,10 @@ internal static class RequestInspector
             StreamOptionsStart = streamOptionsStart,
             StreamOptionsEnd = streamOptionsEnd,
             ClientIncludeUsage = includeUsage,
+            HasTools = hasTools,
+            JsonMode = jsonMode,
+            HasImages = hasImages,
+            InputBytes = inputBytes,
         };
         return null;
     }
@@ -157,6 +192,31 @@ internal static class RequestInspector
         }
 
         return includeUsage;
+    }
+
+    /// <summary>Reads <c>response_format</c> (reader on its first token), leaving the reader on its last token.</summary>
+    private static bool ReadJsonMode(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        var json = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            reader.Read();
+            if (isType && reader.TokenType == JsonTokenType.String)
+            {
+                json = reader.ValueTextEquals("json_object"u8) || reader.ValueTextEquals("json_schema"u8);
+            }
+
+            reader.Skip();
+        }
+
+        return json;
     }
 
     // The reader's message ends with "LineNumber: 0 | BytePositionInLine: 5." (0-based); we report 1-based above.

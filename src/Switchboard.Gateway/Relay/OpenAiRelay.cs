@@ -17,18 +17,49 @@ namespace Switchboard.Gateway.Relay;
 internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger)
 {
     public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, TimeSpan attemptTimeout,
-        UpstreamOperation operation, PooledBuffer body, InspectedRequest request)
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference)
     {
-        var deployments = selector.SelectAttemptOrder(route);
+        var features = new RequestFeatures
+        {
+            Operation = operation,
+            Stream = request.Stream,
+            HasTools = request.HasTools,
+            JsonMode = request.JsonMode,
+            HasImages = request.HasImages,
+            EstimatedPromptTokens = request.InputBytes / 3,
+        };
+        if (selector.SelectAttemptOrder(route, features, preference, out var deployments) is { } refusal)
+        {
+            outcome.ErrorType = "no_eligible_deployment";
+            await refusal.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         List<(Deployment Deployment, AttemptFailure Failure)>? failures = null;
-        for (var i = 0; i < deployments.Count; i++)
+        for (var i = 0; i < deployments.Length; i++)
         {
             var deployment = deployments[i];
-            var isLast = i == deployments.Count - 1;
+            var isLast = i == deployments.Length - 1;
             outcome.Attempts++;
             outcome.Deployment = deployment.Name;
             outcome.ProviderName = deployment.Provider.Name;
-            var failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, attemptTimeout, isLast).ConfigureAwait(false);
+            var attemptStart = Stopwatch.GetTimestamp();
+            deployment.State.Enter();
+            AttemptFailure? failure;
+            try
+            {
+                failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, attemptTimeout, isLast).ConfigureAwait(false);
+            }
+            finally
+            {
+                deployment.State.Exit();
+            }
+
+            if (failure is null && context.Response.StatusCode < 400)
+            {
+                RecordLatency(deployment.State, outcome, attemptStart);
+            }
+
             if (failure is not { } failed)
             {
                 return;
@@ -43,6 +74,17 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         }
 
         await WriteAllFailedAsync(context, outcome, route, failures!).ConfigureAwait(false);
+    }
+
+    private static void RecordLatency(DeploymentState state, RequestOutcome outcome, long attemptStart)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (outcome.FirstByteTimestamp > attemptStart)
+        {
+            state.RecordTimeToFirstToken(Stopwatch.GetElapsedTime(attemptStart, outcome.FirstByteTimestamp).TotalMilliseconds);
+        }
+
+        state.RecordLatency(Stopwatch.GetElapsedTime(attemptStart, now).TotalMilliseconds);
     }
 
     private async Task<AttemptFailure?> TryDeploymentAsync(HttpContext context, RequestOutcome outcome, Deployment deployment,

@@ -1,21 +1,50 @@
 using System.Text;
 using System.Text.Json;
+using Switchboard.Gateway.Configuration;
 
 namespace Switchboard.Gateway.Routing;
 
-/// <summary>One way to serve an alias: a provider and the model name it expects. Immutable.</summary>
+/// <summary>
+/// One way to serve an alias: a provider, the model name it expects and what the config says about it.
+/// Immutable, except for the shared live <see cref="State"/>.
+/// </summary>
 internal sealed class Deployment
 {
-    public Deployment(UpstreamProvider provider, string upstreamModel)
+    public Deployment(UpstreamProvider provider, string upstreamModel, DeploymentState? state = null, DeploymentConfig? config = null)
     {
         Provider = provider;
         UpstreamModel = upstreamModel;
         Name = provider.Name + "/" + upstreamModel;
+        State = state ?? new DeploymentState();
+        Weight = config?.Weight ?? 1;
+        Capabilities = config?.Capabilities ?? NoDeclaredCapabilities;
+        MaxContextTokens = config?.MaxContextTokens;
+        Price = config?.Price;
+        Tags = config?.Tags ?? [];
         // The JSON string literal is encoded once here so the hot path only copies bytes.
         UpstreamModelJson = Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(upstreamModel).Value + "\"");
     }
 
+    private static readonly CapabilitiesConfig NoDeclaredCapabilities = new();
+
     public UpstreamProvider Provider { get; }
+
+    public DeploymentState State { get; }
+
+    public double Weight { get; }
+
+    public CapabilitiesConfig Capabilities { get; }
+
+    public int? MaxContextTokens { get; }
+
+    public PriceConfig? Price { get; }
+
+    public IReadOnlyList<string> Tags { get; }
+
+    public bool IsLocal => Provider.IsLocal;
+
+    /// <summary>Input plus output price per million tokens; +∞ when unknown, so priced deployments win.</summary>
+    public decimal? PricePer1M => Price is null ? null : Price.InputPer1M + Price.OutputPer1M;
 
     public string UpstreamModel { get; }
 

@@ -1,11 +1,15 @@
+using Switchboard.Gateway.Protocol;
+
 namespace Switchboard.Gateway.Routing;
 
 /// <summary>
-/// Decides the order in which an alias's deployments are tried for one request. This is the seam for
-/// routing policies (priority, weighted, least-busy …); the relay tries the returned deployments in order
-/// until one answers before the first byte reaches the client.
+/// Decides which of an alias's deployments may serve a request and in which order they are tried:
+/// request-aware rules first (capabilities, context window, the caller's preference), then the alias's
+/// policy. The relay tries the returned deployments in order until one answers before the first byte
+/// reaches the client.
 /// </summary>
 internal interface IDeploymentSelector
 {
-    IReadOnlyList<Deployment> SelectAttemptOrder(ModelRoute route);
+    /// <summary>Returns the attempt order, or an error when no deployment is eligible.</summary>
+    OpenAiError? SelectAttemptOrder(ModelRoute route, in RequestFeatures features, RoutePreference preference, out Deployment[] order);
 }

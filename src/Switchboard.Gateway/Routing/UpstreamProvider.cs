@@ -9,8 +9,9 @@ namespace Switchboard.Gateway.Routing;
 internal sealed class UpstreamProvider
 {
     public UpstreamProvider(string name, string type, Uri baseUri, string? apiKey, string? unusableReason,
-        IReadOnlyDictionary<string, string> headers)
+        IReadOnlyDictionary<string, string> headers, bool isLocal = false)
     {
+        IsLocal = isLocal;
         Name = name;
         Type = type;
         BaseUri = baseUri;
@@ -23,6 +24,9 @@ internal sealed class UpstreamProvider
     }
 
     public string Name { get; }
+
+    /// <summary>Runs on the company's own machines; only such providers serve <c>local-only</c> requests.</summary>
+    public bool IsLocal { get; }
 
     public string Type { get; }
 
