@@ -96,7 +96,8 @@ internal static class RequestInspector
                 reader.Skip();
                 var input = body[inputStart..(int)reader.BytesConsumed];
                 inputBytes = input.Length;
-                hasImages = input.IndexOf("\"image_url\""u8) >= 0;
+                // An image_url property (not merely the words in a text) marks an image part.
+                hasImages = input.IndexOf("\"image_url\":"u8) >= 0;
             }
             else if (reader.ValueTextEquals("tools"u8) || reader.ValueTextEquals("functions"u8))
             {

@@ -82,4 +82,30 @@ public sealed class RequestInspectorTests
 
         Assert.Equal("model", error?.Param);
     }
+
+    [Theory]
+    [InlineData("""{"model":"m","messages":[],"tools":[{"type":"function","function":{"name":"f"}}]}""", true, false, false)]
+    [InlineData("""{"model":"m","messages":[],"tools":[]}""", false, false, false)]
+    [InlineData("""{"model":"m","messages":[],"functions":[{"name":"f"}],"response_format":{"type":"json_object"}}""", true, true, false)]
+    [InlineData("""{"model":"m","response_format":{"type":"text"},"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:x"}}]}]}""", false, false, true)]
+    [InlineData("""{"model":"m","response_format":{"json_schema":{"name":"x"},"type":"json_schema"},"messages":[{"role":"user","content":"image_url"}]}""", false, true, false)]
+    public void Inspect_RecordsWhatTheRequestNeeds(string json, bool tools, bool jsonMode, bool images)
+    {
+        var error = RequestInspector.Inspect(Encoding.UTF8.GetBytes(json), UpstreamOperation.ChatCompletions, out var request);
+
+        Assert.Null(error);
+        Assert.Equal(tools, request.HasTools);
+        Assert.Equal(jsonMode, request.JsonMode);
+        Assert.Equal(images, request.HasImages);
+    }
+
+    [Fact]
+    public void Inspect_InputBytes_MeasureTheMessages()
+    {
+        const string messages = """[{"role":"user","content":"hello"}]""";
+
+        RequestInspector.Inspect(Encoding.UTF8.GetBytes($$"""{"model":"m","messages":{{messages}},"temperature":1}"""), UpstreamOperation.ChatCompletions, out var request);
+
+        Assert.Equal(messages.Length, request.InputBytes);
+    }
 }
