@@ -22,7 +22,7 @@ internal sealed partial class GatewayConfigProvider : IDisposable
     private readonly TimeProvider _time;
     private readonly Func<string, string?> _getEnvironmentVariable;
     private readonly Lock _reloadLock = new();
-    private readonly DeploymentStateRegistry _states = new();
+    private readonly DeploymentStateRegistry _states;
     private readonly FileSystemWatcher? _watcher;
     private readonly ITimer _debounceTimer;
     private readonly ITimer _pollTimer;
@@ -38,6 +38,7 @@ internal sealed partial class GatewayConfigProvider : IDisposable
         _logger = logger;
         _time = time;
         _getEnvironmentVariable = getEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+        _states = new DeploymentStateRegistry(time);
 
         var bytes = ReadFile();
         _lastSeenHash = SHA256.HashData(bytes);

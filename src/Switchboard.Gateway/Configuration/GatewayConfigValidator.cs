@@ -115,5 +115,16 @@ internal static class GatewayConfigValidator
         {
             problems.Add("gateway.upstreamTimeoutSeconds must be between 0 and 86400");
         }
+
+        var health = options.Health;
+        if (health.FailureRateThreshold is <= 0 or > 1 || health.DegradedRateThreshold is <= 0 or > 1 || double.IsNaN(health.FailureRateThreshold + health.DegradedRateThreshold))
+        {
+            problems.Add("gateway.health failure and degraded rate thresholds must be above 0 and at most 1");
+        }
+
+        if (health.MinimumAttempts < 1 || !(health.WindowSeconds > 0) || !(health.BreakSeconds > 0) || !(health.DefaultCooldownSeconds >= 0))
+        {
+            problems.Add("gateway.health needs minimumAttempts ≥ 1, windowSeconds > 0, breakSeconds > 0 and defaultCooldownSeconds ≥ 0");
+        }
     }
 }

@@ -13,4 +13,7 @@ public sealed record GatewayOptions
     /// stream its first event). When it expires the next deployment is tried.
     /// </summary>
     public double UpstreamTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>Passive health of deployments (docs/routing.md).</summary>
+    public HealthOptions Health { get; set; } = new();
 }

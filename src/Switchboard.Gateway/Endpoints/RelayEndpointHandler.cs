@@ -52,7 +52,7 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
             outcome.Alias = request.Model;
             outcome.Stream = request.Stream;
             outcome.Activity = GatewayTelemetry.StartRequest(outcome);
-            await relay.RelayAsync(context, outcome, route, TimeSpan.FromSeconds(snapshot.Options.UpstreamTimeoutSeconds), operation, body, request, preference)
+            await relay.RelayAsync(context, outcome, route, snapshot.Options, operation, body, request, preference)
                 .ConfigureAwait(false);
         }
     }

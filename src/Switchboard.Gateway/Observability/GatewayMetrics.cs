@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Switchboard.Gateway.Configuration;
+using Switchboard.Gateway.Routing;
 
 namespace Switchboard.Gateway.Observability;
 
@@ -22,9 +24,13 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _tokens;
     private readonly Counter<long> _errors;
 
-    public GatewayMetrics(IMeterFactory meterFactory)
+    public GatewayMetrics(IMeterFactory meterFactory, GatewayConfigProvider config)
     {
         var meter = meterFactory.Create(MeterName);
+        meter.CreateObservableGauge("switchboard.deployment.health", () => ObserveDeployments(config, static (d, o) => (int)d.State.Health.GetState(o)),
+            "{state}", "Deployment health: 0 healthy, 1 degraded, 2 unhealthy (circuit open or cooling down after 429)");
+        meter.CreateObservableGauge("switchboard.deployment.in_flight", () => ObserveDeployments(config, static (d, _) => d.State.InFlight),
+            "{request}", "Upstream attempts in progress per deployment");
         var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets };
         _requests = meter.CreateCounter<long>("switchboard.requests", "{request}", "Gateway requests by model alias, deployment and HTTP status");
         _duration = meter.CreateHistogram("switchboard.request.duration", "s", "Time from request arrival to the last byte sent", advice: advice);
@@ -69,6 +75,22 @@ internal sealed class GatewayMetrics
         if (outcome.ErrorType is { } error)
         {
             _errors.Add(1, new TagList { { "alias", alias }, { "deployment", deployment }, { "error_type", error } });
+        }
+    }
+
+    private static IEnumerable<Measurement<int>> ObserveDeployments(GatewayConfigProvider config, Func<Deployment, HealthOptions, int> value)
+    {
+        var snapshot = config.Current;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var route in snapshot.RoutesInOrder)
+        {
+            foreach (var deployment in route.Deployments)
+            {
+                if (seen.Add(deployment.Name))
+                {
+                    yield return new Measurement<int>(value(deployment, snapshot.Options.Health), new KeyValuePair<string, object?>("deployment", deployment.Name));
+                }
+            }
         }
     }
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Switchboard.Gateway.Observability;
 using Switchboard.Gateway.Protocol;
+using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Routing;
+using Switchboard.Gateway.Routing.Health;
 
 namespace Switchboard.Gateway.Relay;
 
@@ -16,9 +18,10 @@ namespace Switchboard.Gateway.Relay;
 /// </summary>
 internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger)
 {
-    public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, TimeSpan attemptTimeout,
+    public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, GatewayOptions options,
         UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference)
     {
+        var attemptTimeout = TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds);
         var features = new RequestFeatures
         {
             Operation = operation,
@@ -28,7 +31,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             HasImages = request.HasImages,
             EstimatedPromptTokens = request.InputBytes / 3,
         };
-        if (selector.SelectAttemptOrder(route, features, preference, out var deployments) is { } refusal)
+        if (selector.SelectAttemptOrder(route, features, preference, options.Health, out var deployments) is { } refusal)
         {
             outcome.ErrorType = "no_eligible_deployment";
             await refusal.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
@@ -50,11 +53,16 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             {
                 failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, attemptTimeout, isLast).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                throw; // The client left: says nothing about the deployment.
+            }
             finally
             {
                 deployment.State.Exit();
             }
 
+            deployment.State.Health.Report(Classify(failure, outcome, context.Response), options.Health, failure?.RetryAfter ?? RetryAfterOf(context.Response));
             if (failure is null && context.Response.StatusCode < 400)
             {
                 RecordLatency(deployment.State, outcome, attemptStart);
@@ -75,6 +83,39 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
 
         await WriteAllFailedAsync(context, outcome, route, failures!).ConfigureAwait(false);
     }
+
+    /// <summary>What an attempt says about the deployment's health.</summary>
+    private static AttemptResult Classify(AttemptFailure? failure, RequestOutcome outcome, HttpResponse response)
+    {
+        if (failure is { } failed)
+        {
+            return failed.ErrorType switch
+            {
+                "rate_limited" => AttemptResult.RateLimited,
+                "unusable" => AttemptResult.Neutral,
+                _ => AttemptResult.Failure,
+            };
+        }
+
+        // Served: by the response passed through, or cut mid-stream after the first byte.
+        return outcome.ErrorType == "stream_cut" ? AttemptResult.Failure
+            : response.StatusCode == StatusCodes.Status429TooManyRequests ? AttemptResult.RateLimited
+            : response.StatusCode >= 500 ? AttemptResult.Failure
+            : AttemptResult.Success;
+    }
+
+    private static TimeSpan? RetryAfterOf(HttpResponse response) =>
+        response.StatusCode == StatusCodes.Status429TooManyRequests
+        && int.TryParse(response.Headers.RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static void RecordLatency(DeploymentState state, RequestOutcome outcome, long attemptStart)
     {
@@ -125,7 +166,9 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             var status = (int)response.StatusCode;
             if (UpstreamRequestFactory.IsFailoverStatus(status) && !isLast)
             {
-                return new AttemptFailure(status == StatusCodes.Status429TooManyRequests ? "rate_limited" : "upstream_5xx", $"HTTP {status}");
+                return status == StatusCodes.Status429TooManyRequests
+                    ? new AttemptFailure("rate_limited", $"HTTP {status}", RetryAfterOf(response))
+                    : new AttemptFailure("upstream_5xx", $"HTTP {status}");
             }
 
             if (response.IsSuccessStatusCode && IsEventStream(response.Content.Headers.ContentType))

@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Protocol;
 
 namespace Switchboard.Gateway.Routing;
@@ -10,7 +11,8 @@ internal sealed class DeploymentSelector(Random random) : IDeploymentSelector
     {
     }
 
-    public OpenAiError? SelectAttemptOrder(ModelRoute route, in RequestFeatures features, RoutePreference preference, out Deployment[] order)
+    public OpenAiError? SelectAttemptOrder(ModelRoute route, in RequestFeatures features, RoutePreference preference, HealthOptions health,
+        out Deployment[] order)
     {
         var all = route.Deployments;
         var eligible = new Deployment[all.Count];
@@ -42,7 +44,36 @@ internal sealed class DeploymentSelector(Random random) : IDeploymentSelector
             LocalFirst(order);
         }
 
+        order = InRotation(order, health);
         return null;
+    }
+
+    /// <summary>Leaves out deployments whose circuit is open or that cool down; all of them if none is left.</summary>
+    private static Deployment[] InRotation(Deployment[] order, HealthOptions health)
+    {
+        var admitted = 0;
+        Span<bool> admit = order.Length <= 64 ? stackalloc bool[order.Length] : new bool[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            admit[i] = order[i].State.Health.TryAdmit(health);
+            admitted += admit[i] ? 1 : 0;
+        }
+
+        if (admitted == order.Length || admitted == 0)
+        {
+            return order;
+        }
+
+        var inRotation = new Deployment[admitted];
+        for (int i = 0, next = 0; i < order.Length; i++)
+        {
+            if (admit[i])
+            {
+                inRotation[next++] = order[i];
+            }
+        }
+
+        return inRotation;
     }
 
     /// <summary>Why <paramref name="deployment"/> cannot serve the request, or null when it can.</summary>

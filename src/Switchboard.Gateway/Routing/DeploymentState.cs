@@ -5,7 +5,7 @@ namespace Switchboard.Gateway.Routing;
 /// deployment name): requests in flight and exponentially weighted moving averages of time to first
 /// token and of total latency. Lock-free and thread-safe.
 /// </summary>
-internal sealed class DeploymentState
+internal sealed class DeploymentState(TimeProvider time)
 {
     /// <summary>Weight of the newest sample in the moving averages.</summary>
     public const double Alpha = 0.2;
@@ -13,6 +13,14 @@ internal sealed class DeploymentState
     private int _inFlight;
     private long _ttftBits = BitConverter.DoubleToInt64Bits(double.NaN);
     private long _latencyBits = BitConverter.DoubleToInt64Bits(double.NaN);
+
+    public DeploymentState()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Passive health: circuit breaker and 429 cooldown.</summary>
+    public Health.DeploymentHealth Health { get; } = new(time);
 
     public int InFlight => Volatile.Read(ref _inFlight);
 

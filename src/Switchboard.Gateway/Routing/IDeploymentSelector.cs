@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Protocol;
 
 namespace Switchboard.Gateway.Routing;
@@ -10,6 +11,10 @@ namespace Switchboard.Gateway.Routing;
 /// </summary>
 internal interface IDeploymentSelector
 {
-    /// <summary>Returns the attempt order, or an error when no deployment is eligible.</summary>
-    OpenAiError? SelectAttemptOrder(ModelRoute route, in RequestFeatures features, RoutePreference preference, out Deployment[] order);
+    /// <summary>
+    /// Returns the attempt order, or an error when no deployment is eligible. Deployments out of rotation
+    /// (open circuit, 429 cooldown) are left out unless that would leave none (panic mode: try them all).
+    /// </summary>
+    OpenAiError? SelectAttemptOrder(ModelRoute route, in RequestFeatures features, RoutePreference preference, HealthOptions health,
+        out Deployment[] order);
 }

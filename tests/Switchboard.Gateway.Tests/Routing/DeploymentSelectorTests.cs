@@ -7,13 +7,14 @@ namespace Switchboard.Gateway.Tests.Routing;
 public sealed class DeploymentSelectorTests
 {
     private static readonly DeploymentSelector Selector = new(new Random(7));
+    private static readonly HealthOptions Health = new();
 
     [Fact]
     public void LocalOnly_NeverIncludesCloudDeployments()
     {
         var route = Route("cost-aware", Deployment("cloud-cheap", price: 0.01m), Deployment("local-a", local: true, price: 5m), Deployment("local-b", local: true));
 
-        Assert.Null(Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.LocalOnly, out var order));
+        Assert.Null(Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.LocalOnly, Health, out var order));
 
         Assert.Equal(["local-a", "local-b"], Names(order));
     }
@@ -23,7 +24,7 @@ public sealed class DeploymentSelectorTests
     {
         var route = Route("priority", Deployment("cloud"));
 
-        var error = Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.LocalOnly, out var order);
+        var error = Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.LocalOnly, Health, out var order);
 
         Assert.Empty(order);
         Assert.Equal("no_eligible_deployment", error?.Code);
@@ -35,7 +36,7 @@ public sealed class DeploymentSelectorTests
     {
         var route = Route("priority", Deployment("cloud-1"), Deployment("local-1", local: true), Deployment("cloud-2"), Deployment("local-2", local: true));
 
-        Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.PreferLocal, out var order);
+        Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.PreferLocal, Health, out var order);
 
         Assert.Equal(["local-1", "local-2", "cloud-1", "cloud-2"], Names(order));
     }
@@ -49,8 +50,8 @@ public sealed class DeploymentSelectorTests
         cheap.State.RecordLatency(500);
         var route = Route("priority", pricey, cheap);
 
-        Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.Cheapest, out var cheapest);
-        Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.Fastest, out var fastest);
+        Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.Cheapest, Health, out var cheapest);
+        Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.Fastest, Health, out var fastest);
 
         Assert.Equal("cheap", cheapest[0].UpstreamModel);
         Assert.Equal("pricey", fastest[0].UpstreamModel);
@@ -68,7 +69,7 @@ public sealed class DeploymentSelectorTests
             Deployment("no-vision", capabilities: new CapabilitiesConfig { Vision = false }),
             Deployment("undeclared"));
 
-        Selector.SelectAttemptOrder(route, new RequestFeatures { HasTools = tools, JsonMode = json, HasImages = images }, RoutePreference.None, out var order);
+        Selector.SelectAttemptOrder(route, new RequestFeatures { HasTools = tools, JsonMode = json, HasImages = images }, RoutePreference.None, Health, out var order);
 
         Assert.DoesNotContain(excluded, Names(order));
         Assert.Contains("undeclared", Names(order));
@@ -80,8 +81,8 @@ public sealed class DeploymentSelectorTests
     {
         var route = Route("priority", Deployment("small", maxContext: 1000), Deployment("large", maxContext: 100_000));
 
-        Selector.SelectAttemptOrder(route, new RequestFeatures { EstimatedPromptTokens = 5000 }, RoutePreference.None, out var order);
-        var error = Selector.SelectAttemptOrder(route, new RequestFeatures { EstimatedPromptTokens = 500_000 }, RoutePreference.None, out _);
+        Selector.SelectAttemptOrder(route, new RequestFeatures { EstimatedPromptTokens = 5000 }, RoutePreference.None, Health, out var order);
+        var error = Selector.SelectAttemptOrder(route, new RequestFeatures { EstimatedPromptTokens = 500_000 }, RoutePreference.None, Health, out _);
 
         Assert.Equal(["large"], Names(order));
         Assert.Equal("context_length_exceeded", error?.Code);

@@ -5,7 +5,8 @@ namespace Switchboard.Server.Tests.Infrastructure;
 
 /// <summary>
 /// One stub upstream and one gateway shared by a test class. The aliases cover the behaviours the
-/// stub offers; <c>down</c> points at a loopback port nobody listens on.
+/// stub offers; <c>down</c> points at a loopback port nobody listens on. Passive health is off so that
+/// tests sharing the server cannot take each other's deployments out of rotation (HealthTests cover it).
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -35,7 +36,7 @@ public sealed class GatewayFixture : IAsyncLifetime
               { "alias": "slow", "deployments": [ { "provider": "stub", "model": "slow" } ] },
               { "alias": "stall", "deployments": [ { "provider": "stub", "model": "stall" } ] }
             ]
-            """, extraProviders: downProvider));
+            """, gateway: """{ "health": { "enabled": false } }""", extraProviders: downProvider));
     }
 
     public async Task DisposeAsync()
