@@ -129,10 +129,4 @@ public sealed class RoutingTests : DedicatedGatewayTest
 
         return Server.Http.SendAsync(request);
     }
-
-    private List<string> ModelsSeenFor(HttpResponseMessage response)
-    {
-        var id = response.Headers.GetValues("x-request-id").Single();
-        return Stub.Requests.Where(r => r.RequestId == id).Select(r => r.Model).ToList();
-    }
 }

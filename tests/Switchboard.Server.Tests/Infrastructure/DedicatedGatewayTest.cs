@@ -22,6 +22,13 @@ public abstract class DedicatedGatewayTest : IAsyncLifetime
         await Stub.DisposeAsync();
     }
 
+    /// <summary>The upstream models the stub was asked for, in order, while serving this response.</summary>
+    protected List<string> ModelsSeenFor(HttpResponseMessage response)
+    {
+        var id = response.Headers.GetValues("x-request-id").Single();
+        return Stub.Requests.Where(r => r.RequestId == id).Select(r => r.Model).ToList();
+    }
+
     /// <summary>The config file the server starts with.</summary>
     protected abstract string CreateConfig(StubUpstream stub);
 }
