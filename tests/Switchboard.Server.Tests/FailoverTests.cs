@@ -77,4 +77,27 @@ public sealed class FailoverTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.Contains("down/m:", message, StringComparison.Ordinal);
         Assert.Contains("down/m2:", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ctx-openai")]
+    [InlineData("ctx-vllm")]
+    [InlineData("ctx-llamacpp")]
+    [InlineData("ctx-ollama")]
+    public async Task ContextWindowExceeded_FailsOverToTheNextDeployment(string server)
+    {
+        using var response = await fixture.Server.PostChatAsync("context-" + server);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([server, "big-window"], fixture.UpstreamRequestsFor(response).Select(r => r.Model));
+    }
+
+    [Fact]
+    public async Task ContextWindowExceededOnTheLastDeployment_PassesTheErrorThrough()
+    {
+        using var response = await fixture.Server.PostChatAsync("context-only");
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("context_length_exceeded", error["code"]!.GetValue<string>());
+    }
 }

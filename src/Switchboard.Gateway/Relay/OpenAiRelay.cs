@@ -39,10 +39,18 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         }
 
         List<(Deployment Deployment, AttemptFailure Failure)>? failures = null;
+        int? exceededWindow = null;
         for (var i = 0; i < deployments.Length; i++)
         {
             var deployment = deployments[i];
             var isLast = i == deployments.Length - 1;
+            if (exceededWindow is { } window && deployment.MaxContextTokens <= window && !isLast)
+            {
+                // Known to be no larger than a window the prompt already overflowed.
+                (failures ??= []).Add((deployment, new AttemptFailure("context_window", $"window {deployment.MaxContextTokens} tokens is too small")));
+                continue;
+            }
+
             outcome.Attempts++;
             outcome.Deployment = deployment.Name;
             outcome.ProviderName = deployment.Provider.Name;
@@ -74,6 +82,11 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             }
 
             (failures ??= []).Add((deployment, failed));
+            if (failed.ErrorType == "context_window")
+            {
+                exceededWindow = deployment.MaxContextTokens ?? exceededWindow;
+            }
+
             if (!isLast)
             {
                 metrics.RecordFailedAttempt(route.Alias, deployment.Name, failed.ErrorType);
@@ -92,7 +105,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             return failed.ErrorType switch
             {
                 "rate_limited" => AttemptResult.RateLimited,
-                "unusable" => AttemptResult.Neutral,
+                "unusable" or "context_window" => AttemptResult.Neutral,
                 _ => AttemptResult.Failure,
             };
         }
@@ -176,16 +189,17 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                 return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, attemptCts).ConfigureAwait(false);
             }
 
-            return await RelayWholeBodyAsync(context, response, outcome, attemptCts.Token).ConfigureAwait(false);
+            return await RelayWholeBodyAsync(context, response, outcome, isLast, attemptCts.Token).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// Relays a non-streamed response. The body is read completely before anything is sent, so a
-    /// connection that breaks mid-body can still fail over, and usage is read from the whole object.
+    /// connection that breaks mid-body can still fail over, usage is read from the whole object, and an
+    /// error body can be recognised as "context window exceeded" and fail over too.
     /// </summary>
     private static async Task<AttemptFailure?> RelayWholeBodyAsync(HttpContext context, HttpResponseMessage response, RequestOutcome outcome,
-        CancellationToken attemptToken)
+        bool isLast, CancellationToken attemptToken)
     {
         var length = response.Content.Headers.ContentLength;
         using var captured = new PooledBuffer((int)Math.Min(length ?? 4096, 1 << 20) + 1);
@@ -213,6 +227,11 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         }
 
         var status = (int)response.StatusCode;
+        if (!isLast && ContextWindowErrors.IsContextWindowExceeded(status, captured.WrittenSpan))
+        {
+            return new AttemptFailure("context_window", "the prompt exceeds its context window");
+        }
+
         if (response.IsSuccessStatusCode)
         {
             ResponseScanner.Scan(captured.WrittenSpan, outcome.Usage, out _);

@@ -32,6 +32,11 @@ public sealed class GatewayFixture : IAsyncLifetime
               { "alias": "only-429", "deployments": [ { "provider": "stub", "model": "fail-429" } ] },
               { "alias": "down", "deployments": [ { "provider": "down", "model": "m" }, { "provider": "down", "model": "m2" } ] },
               { "alias": "cut", "deployments": [ { "provider": "stub", "model": "cut" }, { "provider": "stub", "model": "upstream-model" } ] },
+              { "alias": "context-ctx-openai", "deployments": [ { "provider": "stub", "model": "ctx-openai" }, { "provider": "stub", "model": "big-window" } ] },
+              { "alias": "context-ctx-vllm", "deployments": [ { "provider": "stub", "model": "ctx-vllm" }, { "provider": "stub", "model": "big-window" } ] },
+              { "alias": "context-ctx-llamacpp", "deployments": [ { "provider": "stub", "model": "ctx-llamacpp" }, { "provider": "stub", "model": "big-window" } ] },
+              { "alias": "context-ctx-ollama", "deployments": [ { "provider": "stub", "model": "ctx-ollama" }, { "provider": "stub", "model": "big-window" } ] },
+              { "alias": "context-only", "deployments": [ { "provider": "stub", "model": "ctx-openai" } ] },
               { "alias": "truncated", "deployments": [ { "provider": "stub", "model": "truncated" } ] },
               { "alias": "slow", "deployments": [ { "provider": "stub", "model": "slow" } ] },
               { "alias": "stall", "deployments": [ { "provider": "stub", "model": "stall" } ] }

@@ -15,7 +15,8 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// A real OpenAI-compatible server on loopback (Kestrel) standing in for an upstream provider. What it
 /// does is chosen by the upstream model name in the request, so one alias can list deployments that
 /// behave differently: <c>ok</c> (default) answers normally, <c>fail-500</c>, <c>fail-429</c>,
-/// <c>fail-400</c> fail, <c>stall</c> never answers, <c>cut</c> resets the connection after two chunks,
+/// <c>fail-400</c> fail, <c>ctx-openai</c>, <c>ctx-vllm</c>, <c>ctx-llamacpp</c>, <c>ctx-ollama</c> answer
+/// "context window exceeded" the way those servers do, <c>stall</c> never answers, <c>cut</c> resets the connection after two chunks,
 /// <c>truncated</c> ends the stream cleanly after two chunks but without <c>[DONE]</c>,
 /// <c>cut-before-first</c> breaks it before any event, <c>slow</c> streams one chunk per 100 ms,
 /// <c>tools</c> answers with a tool call. It records every request and every client abort it sees.
@@ -105,6 +106,18 @@ public sealed class StubUpstream : IAsyncDisposable
                 return;
             case "fail-400":
                 await WriteJsonAsync(context, 400, """{"error":{"message":"upstream says the temperature is invalid","type":"invalid_request_error","param":"temperature","code":"bad_temp"}}""");
+                return;
+            case "ctx-openai":
+                await WriteJsonAsync(context, 400, """{"error":{"message":"This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}""");
+                return;
+            case "ctx-vllm":
+                await WriteJsonAsync(context, 400, """{"object":"error","message":"This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4900 in the messages, 100 in the completion).","type":"BadRequestError","param":null,"code":400}""");
+                return;
+            case "ctx-llamacpp":
+                await WriteJsonAsync(context, 400, """{"error":{"code":400,"message":"the request exceeds the available context size, try increasing it","type":"exceed_context_size_error","n_prompt_tokens":5000,"n_ctx":4096}}""");
+                return;
+            case "ctx-ollama":
+                await WriteJsonAsync(context, 400, """{"error":{"message":"the input length exceeds the context length","type":"api_error","param":null,"code":null}}""");
                 return;
             case "stall":
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
