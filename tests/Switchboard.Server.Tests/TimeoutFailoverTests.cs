@@ -9,8 +9,9 @@ public sealed class TimeoutFailoverTests : DedicatedGatewayTest
     protected override string CreateConfig(StubUpstream stub) =>
         GatewayServer.Config(stub, """
             [ { "alias": "stall-then-ok", "deployments": [ { "provider": "stub", "model": "stall" }, { "provider": "stub", "model": "upstream-model" } ] },
-              { "alias": "stall", "deployments": [ { "provider": "stub", "model": "stall" } ] } ]
-            """, gateway: """{ "upstreamTimeoutSeconds": 2 }""");
+              { "alias": "stall", "deployments": [ { "provider": "stub", "model": "stall" } ] },
+              { "alias": "stall-mid-stream", "deployments": [ { "provider": "stub", "model": "stall-mid-stream" } ] } ]
+            """, gateway: """{ "upstreamTimeoutSeconds": 2, "streamIdleTimeoutSeconds": 1 }""");
 
     [Fact]
     public async Task StalledDeployment_TimesOutAbortsUpstreamAndFailsOver()
@@ -32,4 +33,16 @@ public sealed class TimeoutFailoverTests : DedicatedGatewayTest
         Assert.Contains("upstream_timeout", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+
+    [Fact]
+    public async Task StreamThatStallsAfterFirstByte_EndsWithErrorEventAndAbortsUpstream()
+    {
+        using var response = await Server.PostChatAsync("stall-mid-stream", stream: true);
+        var events = await Sse.ReadDataAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("[DONE]", events);
+        Assert.Contains("sent no event for 1 s", events[^1], StringComparison.Ordinal);
+        Assert.True(await Stub.WaitForAbortAsync(response.Headers.GetValues("x-request-id").Single()), "the stalled upstream was not aborted");
+    }
 }

@@ -116,6 +116,11 @@ internal static class GatewayConfigValidator
             problems.Add("gateway.upstreamTimeoutSeconds must be between 0 and 86400");
         }
 
+        if (options.StreamIdleTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(options.StreamIdleTimeoutSeconds))
+        {
+            problems.Add("gateway.streamIdleTimeoutSeconds must be between 0 and 86400");
+        }
+
         var health = options.Health;
         if (health.FailureRateThreshold is <= 0 or > 1 || health.DegradedRateThreshold is <= 0 or > 1 || double.IsNaN(health.FailureRateThreshold + health.DegradedRateThreshold))
         {

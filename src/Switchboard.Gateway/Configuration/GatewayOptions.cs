@@ -14,6 +14,12 @@ public sealed record GatewayOptions
     /// </summary>
     public double UpstreamTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Stall detection once a stream has started: if no event arrives for this long, the stream is ended
+    /// with an error event (and the upstream connection closed).
+    /// </summary>
+    public double StreamIdleTimeoutSeconds { get; set; } = 120;
+
     /// <summary>Passive health of deployments (docs/routing.md).</summary>
     public HealthOptions Health { get; set; } = new();
 }

@@ -22,6 +22,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference)
     {
         var attemptTimeout = TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds);
+        var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
         var features = new RequestFeatures
         {
             Operation = operation,
@@ -59,7 +60,8 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             AttemptFailure? failure;
             try
             {
-                failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, attemptTimeout, isLast).ConfigureAwait(false);
+                failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, attemptTimeout, idleTimeout, isLast)
+                    .ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -142,7 +144,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
     }
 
     private async Task<AttemptFailure?> TryDeploymentAsync(HttpContext context, RequestOutcome outcome, Deployment deployment,
-        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, TimeSpan timeout, bool isLast)
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, TimeSpan timeout, TimeSpan idleTimeout, bool isLast)
     {
         if (deployment.Provider.UnusableReason is { } reason)
         {
@@ -186,7 +188,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
 
             if (response.IsSuccessStatusCode && IsEventStream(response.Content.Headers.ContentType))
             {
-                return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, attemptCts).ConfigureAwait(false);
+                return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, idleTimeout, attemptCts).ConfigureAwait(false);
             }
 
             return await RelayWholeBodyAsync(context, response, outcome, isLast, attemptCts.Token).ConfigureAwait(false);

@@ -19,7 +19,7 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
     private const int ReadSize = 16 * 1024;
 
     public async Task<AttemptFailure?> RelayAsync(HttpContext context, HttpResponseMessage response, RequestOutcome outcome,
-        bool clientWantsUsage, CancellationTokenSource attemptCts)
+        bool clientWantsUsage, TimeSpan idleTimeout, CancellationTokenSource attemptCts)
     {
         var clientAborted = context.RequestAborted;
         var writer = context.Response.BodyWriter;
@@ -31,6 +31,12 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
             using var stream = await response.Content.ReadAsStreamAsync(attemptCts.Token).ConfigureAwait(false);
             while (true)
             {
+                if (state.Started)
+                {
+                    // Stall detection: each wait for the next event gets the idle timeout afresh.
+                    attemptCts.CancelAfter(idleTimeout);
+                }
+
                 waitStart = Stopwatch.GetTimestamp();
                 var read = await stream.ReadAsync(buffer.GetMemory(ReadSize / 4), attemptCts.Token).ConfigureAwait(false);
                 outcome.UpstreamTicks += Stopwatch.GetTimestamp() - waitStart;
@@ -56,7 +62,9 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
             }
 
             var failure = ex is OperationCanceledException
-                ? new AttemptFailure("timeout", "no stream event arrived in time")
+                ? new AttemptFailure("timeout", state.Started
+                    ? $"the upstream sent no event for {idleTimeout.TotalSeconds:0.###} s"
+                    : "no stream event arrived in time")
                 : new AttemptFailure("connection", "the upstream connection was lost mid-stream");
             if (!state.Started)
             {
@@ -120,7 +128,7 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
             if (!state.Started)
             {
                 state.Started = true;
-                // From here on the attempt is committed: no failover, no first-byte timeout.
+                // From here on the attempt is committed: no failover; the idle timeout replaces the first-byte one.
                 attemptCts.CancelAfter(Timeout.InfiniteTimeSpan);
                 StartResponse(context.Response);
                 outcome.FirstByteTimestamp = Stopwatch.GetTimestamp();

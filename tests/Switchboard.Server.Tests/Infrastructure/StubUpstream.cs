@@ -17,6 +17,7 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// behave differently: <c>ok</c> (default) answers normally, <c>fail-500</c>, <c>fail-429</c>,
 /// <c>fail-400</c> fail, <c>ctx-openai</c>, <c>ctx-vllm</c>, <c>ctx-llamacpp</c>, <c>ctx-ollama</c> answer
 /// "context window exceeded" the way those servers do, <c>stall</c> never answers, <c>cut</c> resets the connection after two chunks,
+/// <c>stall-mid-stream</c> stops sending after two chunks without closing,
 /// <c>truncated</c> ends the stream cleanly after two chunks but without <c>[DONE]</c>,
 /// <c>cut-before-first</c> breaks it before any event, <c>slow</c> streams one chunk per 100 ms,
 /// <c>tools</c> answers with a tool call. It records every request and every client abort it sees.
@@ -201,6 +202,11 @@ public sealed class StubUpstream : IAsyncDisposable
             if (model == "truncated" && i == 2)
             {
                 return;
+            }
+
+            if (model == "stall-mid-stream" && i == 2)
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
             }
 
             await context.Response.WriteAsync("data: " + chunks[i] + "\n\n", context.RequestAborted);
