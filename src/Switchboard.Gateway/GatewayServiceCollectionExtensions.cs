@@ -26,7 +26,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<SseRelay>();
         services.TryAddSingleton(sp => new OpenAiRelay(CreateUpstreamClient(), sp.GetRequiredService<IDeploymentSelector>(),
-            sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>()));
+            sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RelayEndpointHandler>();
         services.TryAddSingleton<ModelsEndpointHandler>();
         return services;

@@ -19,6 +19,15 @@ public sealed record DeploymentConfig
     /// <summary>Price per million tokens, for the <c>cost-aware</c> policy and (later) budgets.</summary>
     public PriceConfig? Price { get; set; }
 
+    /// <summary>Most attempts in progress at once on this deployment; null for no limit.</summary>
+    public int? MaxConcurrency { get; set; }
+
+    /// <summary>Requests that may wait for a slot when <see cref="MaxConcurrency"/> is reached.</summary>
+    public int MaxQueue { get; set; }
+
+    /// <summary>How long a queued request waits before it goes to the next deployment (or gets 429).</summary>
+    public double MaxQueueWaitSeconds { get; set; } = 5;
+
     /// <summary>Free-form labels (e.g. <c>ru</c>, <c>fast</c>).</summary>
     public IReadOnlyList<string> Tags { get; set; } = [];
 }

@@ -93,6 +93,11 @@ internal static class GatewayConfigValidator
             problems.Add($"{at}.weight must be zero or positive");
         }
 
+        if (d.MaxConcurrency is <= 0 || d.MaxQueue < 0 || !(d.MaxQueueWaitSeconds >= 0))
+        {
+            problems.Add($"{at} needs maxConcurrency > 0, maxQueue ≥ 0 and maxQueueWaitSeconds ≥ 0");
+        }
+
         if (d.MaxContextTokens is <= 0)
         {
             problems.Add($"{at}.maxContextTokens must be positive");

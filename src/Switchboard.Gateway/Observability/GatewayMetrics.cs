@@ -31,6 +31,8 @@ internal sealed class GatewayMetrics
             "{state}", "Deployment health: 0 healthy, 1 degraded, 2 unhealthy (circuit open or cooling down after 429)");
         meter.CreateObservableGauge("switchboard.deployment.in_flight", () => ObserveDeployments(config, static (d, _) => d.State.InFlight),
             "{request}", "Upstream attempts in progress per deployment");
+        meter.CreateObservableGauge("switchboard.deployment.queue_length", () => ObserveDeployments(config, static (d, _) => d.State.Gate.QueueLength),
+            "{request}", "Requests waiting for a concurrency slot per deployment");
         var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets };
         _requests = meter.CreateCounter<long>("switchboard.requests", "{request}", "Gateway requests by model alias, deployment and HTTP status");
         _duration = meter.CreateHistogram("switchboard.request.duration", "s", "Time from request arrival to the last byte sent", advice: advice);

@@ -16,7 +16,8 @@ namespace Switchboard.Gateway.Relay;
 /// client (connection error, timeout, 429, 5xx) is followed by the next one; after that, failures are
 /// reported to the client in-band. Thread-safe; one instance serves all requests.
 /// </summary>
-internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger)
+internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger,
+    TimeProvider time)
 {
     public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, GatewayOptions options,
         UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference)
@@ -55,6 +56,14 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             outcome.Attempts++;
             outcome.Deployment = deployment.Name;
             outcome.ProviderName = deployment.Provider.Name;
+            if (deployment.MaxConcurrency is { } limit
+                && !await deployment.State.Gate.TryEnterAsync(limit, deployment.MaxQueue, deployment.MaxQueueWait, time, context.RequestAborted).ConfigureAwait(false))
+            {
+                // Busy is not a fault: no attempt, no health report, just the next deployment.
+                (failures ??= []).Add((deployment, new AttemptFailure("busy", $"at its limit of {limit} concurrent requests")));
+                continue;
+            }
+
             var attemptStart = Stopwatch.GetTimestamp();
             deployment.State.Enter();
             AttemptFailure? failure;
@@ -70,6 +79,10 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             finally
             {
                 deployment.State.Exit();
+                if (deployment.MaxConcurrency is not null)
+                {
+                    deployment.State.Gate.Release();
+                }
             }
 
             deployment.State.Health.Report(Classify(failure, outcome, context.Response), options.Health, failure?.RetryAfter ?? RetryAfterOf(context.Response));
@@ -259,6 +272,16 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
     private static Task WriteAllFailedAsync(HttpContext context, RequestOutcome outcome, ModelRoute route,
         List<(Deployment Deployment, AttemptFailure Failure)> failures)
     {
+        if (failures.TrueForAll(f => f.Failure.ErrorType == "busy"))
+        {
+            outcome.ErrorType = "busy";
+            context.Response.Headers.RetryAfter = "1";
+            return new OpenAiError(StatusCodes.Status429TooManyRequests,
+                    $"Model '{route.Alias}' is at capacity: every deployment is at its concurrency limit and its queue is full. Retry shortly.",
+                    "rate_limit_error", null, "deployments_busy")
+                .WriteAsync(context.Response, context.RequestAborted);
+        }
+
         var allTimedOut = failures.TrueForAll(f => f.Failure.ErrorType == "timeout");
         outcome.ErrorType = failures[^1].Failure.ErrorType;
         var reasons = string.Join("; ", failures.Select(f => $"{f.Deployment.Name}: {f.Failure.Detail}"));

@@ -21,6 +21,9 @@ internal sealed class Deployment
         MaxContextTokens = config?.MaxContextTokens;
         Price = config?.Price;
         Tags = config?.Tags ?? [];
+        MaxConcurrency = config?.MaxConcurrency;
+        MaxQueue = config?.MaxQueue ?? 0;
+        MaxQueueWait = TimeSpan.FromSeconds(config?.MaxQueueWaitSeconds ?? 0);
         // The JSON string literal is encoded once here so the hot path only copies bytes.
         UpstreamModelJson = Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(upstreamModel).Value + "\"");
     }
@@ -40,6 +43,13 @@ internal sealed class Deployment
     public PriceConfig? Price { get; }
 
     public IReadOnlyList<string> Tags { get; }
+
+    /// <summary>Most attempts in progress at once, or null for no limit.</summary>
+    public int? MaxConcurrency { get; }
+
+    public int MaxQueue { get; }
+
+    public TimeSpan MaxQueueWait { get; }
 
     public bool IsLocal => Provider.IsLocal;
 

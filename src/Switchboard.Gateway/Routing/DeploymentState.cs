@@ -22,6 +22,9 @@ internal sealed class DeploymentState(TimeProvider time)
     /// <summary>Passive health: circuit breaker and 429 cooldown.</summary>
     public Health.DeploymentHealth Health { get; } = new(time);
 
+    /// <summary>The per-deployment concurrency limit and its wait queue.</summary>
+    public ConcurrencyGate Gate { get; } = new();
+
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Moving average of time to first token in milliseconds; NaN before the first streamed success.</summary>
