@@ -126,6 +126,16 @@ internal static class GatewayConfigValidator
             problems.Add("gateway.streamIdleTimeoutSeconds must be between 0 and 86400");
         }
 
+        if (options.TotalTimeoutSeconds is < 0 or > 86_400 || double.IsNaN(options.TotalTimeoutSeconds))
+        {
+            problems.Add("gateway.totalTimeoutSeconds must be between 0 (none) and 86400");
+        }
+
+        if (options.Retry.MaxAttempts < 0 || !(options.Retry.BaseDelayMs >= 0) || !(options.Retry.MaxDelayMs >= options.Retry.BaseDelayMs))
+        {
+            problems.Add("gateway.retry needs maxAttempts ≥ 0 and 0 ≤ baseDelayMs ≤ maxDelayMs");
+        }
+
         var health = options.Health;
         if (health.FailureRateThreshold is <= 0 or > 1 || health.DegradedRateThreshold is <= 0 or > 1 || double.IsNaN(health.FailureRateThreshold + health.DegradedRateThreshold))
         {

@@ -20,6 +20,15 @@ public sealed record GatewayOptions
     /// </summary>
     public double StreamIdleTimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Budget for everything before the first byte reaches the client — all attempts, queue waits and
+    /// retry pauses. 0 means no budget beyond the per-attempt timeouts.
+    /// </summary>
+    public double TotalTimeoutSeconds { get; set; }
+
+    /// <summary>Retry rounds over the deployments (docs/routing.md).</summary>
+    public RetryOptions Retry { get; set; } = new();
+
     /// <summary>Passive health of deployments (docs/routing.md).</summary>
     public HealthOptions Health { get; set; } = new();
 }

@@ -22,8 +22,6 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
     public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, GatewayOptions options,
         UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference)
     {
-        var attemptTimeout = TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds);
-        var idleTimeout = TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds);
         var features = new RequestFeatures
         {
             Operation = operation,
@@ -40,77 +38,122 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             return;
         }
 
-        List<(Deployment Deployment, AttemptFailure Failure)>? failures = null;
+        var retry = options.Retry;
+        var deadline = options.TotalTimeoutSeconds > 0 ? time.GetUtcNow() + TimeSpan.FromSeconds(options.TotalTimeoutSeconds) : DateTimeOffset.MaxValue;
+        List<(Deployment Deployment, AttemptFailure Failure)> failures = [];
         int? exceededWindow = null;
-        for (var i = 0; i < deployments.Length; i++)
+        TimeSpan? longestRetryAfter = null;
+        var outOfTime = false;
+        for (var round = 0; !outOfTime; round++)
         {
-            var deployment = deployments[i];
-            var isLast = i == deployments.Length - 1;
-            if (exceededWindow is { } window && deployment.MaxContextTokens <= window && !isLast)
+            for (var i = 0; i < deployments.Length; i++)
             {
-                // Known to be no larger than a window the prompt already overflowed.
-                (failures ??= []).Add((deployment, new AttemptFailure("context_window", $"window {deployment.MaxContextTokens} tokens is too small")));
-                continue;
-            }
-
-            outcome.Attempts++;
-            outcome.Deployment = deployment.Name;
-            outcome.ProviderName = deployment.Provider.Name;
-            if (deployment.MaxConcurrency is { } limit
-                && !await deployment.State.Gate.TryEnterAsync(limit, deployment.MaxQueue, deployment.MaxQueueWait, time, context.RequestAborted).ConfigureAwait(false))
-            {
-                // Busy is not a fault: no attempt, no health report, just the next deployment.
-                (failures ??= []).Add((deployment, new AttemptFailure("busy", $"at its limit of {limit} concurrent requests")));
-                continue;
-            }
-
-            var attemptStart = Stopwatch.GetTimestamp();
-            deployment.State.Enter();
-            AttemptFailure? failure;
-            try
-            {
-                failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, attemptTimeout, idleTimeout, isLast)
-                    .ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-            {
-                throw; // The client left: says nothing about the deployment.
-            }
-            finally
-            {
-                deployment.State.Exit();
-                if (deployment.MaxConcurrency is not null)
+                var deployment = deployments[i];
+                var remaining = deadline - time.GetUtcNow();
+                if (remaining <= TimeSpan.Zero)
                 {
-                    deployment.State.Gate.Release();
+                    failures.Add((deployment, new AttemptFailure("timeout", $"the request's total budget of {options.TotalTimeoutSeconds:0.###} s ran out")));
+                    outOfTime = true;
+                    break;
+                }
+
+                // The last attempt overall passes an upstream error through as it is instead of failing over.
+                var isLast = retry.MaxAttempts > 0
+                    ? outcome.Attempts + 1 >= retry.MaxAttempts
+                    : i == deployments.Length - 1;
+                if (exceededWindow is { } window && deployment.MaxContextTokens <= window && !isLast)
+                {
+                    // Known to be no larger than a window the prompt already overflowed.
+                    failures.Add((deployment, new AttemptFailure("context_window", $"window {deployment.MaxContextTokens} tokens is too small")));
+                    continue;
+                }
+
+                var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options, remaining, isLast).ConfigureAwait(false);
+                if (failure is not { } failed)
+                {
+                    return;
+                }
+
+                failures.Add((deployment, failed));
+                exceededWindow = failed.ErrorType == "context_window" ? deployment.MaxContextTokens ?? exceededWindow : exceededWindow;
+                longestRetryAfter = failed.RetryAfter > (longestRetryAfter ?? TimeSpan.Zero) ? failed.RetryAfter : longestRetryAfter;
+                if (!isLast)
+                {
+                    metrics.RecordFailedAttempt(route.Alias, deployment.Name, failed.ErrorType);
+                    RequestLog.AttemptFailedTryingNext(logger, outcome.RequestId, outcome.Attempts, deployment.Name, failed.ErrorType, failed.Detail);
+                }
+                else if (retry.MaxAttempts > 0)
+                {
+                    break;
                 }
             }
 
-            deployment.State.Health.Report(Classify(failure, outcome, context.Response), options.Health, failure?.RetryAfter ?? RetryAfterOf(context.Response));
-            if (failure is null && context.Response.StatusCode < 400)
+            // Rounds are capped too: deployments that are only ever busy never count as attempts.
+            if (outOfTime || retry.MaxAttempts == 0 || outcome.Attempts >= retry.MaxAttempts || round + 1 >= retry.MaxAttempts)
             {
-                RecordLatency(deployment.State, outcome, attemptStart);
+                break;
             }
 
-            if (failure is not { } failed)
+            var pause = RetryBackoff.Delay(round, retry, longestRetryAfter, Random.Shared.NextDouble());
+            if (time.GetUtcNow() + pause >= deadline)
             {
-                return;
+                break;
             }
 
-            (failures ??= []).Add((deployment, failed));
-            if (failed.ErrorType == "context_window")
+            await Task.Delay(pause, time, context.RequestAborted).ConfigureAwait(false);
+            // Health may have changed while waiting; an alias with nothing eligible any more ends here.
+            if (selector.SelectAttemptOrder(route, features, preference, options.Health, out deployments) is not null)
             {
-                exceededWindow = deployment.MaxContextTokens ?? exceededWindow;
-            }
-
-            if (!isLast)
-            {
-                metrics.RecordFailedAttempt(route.Alias, deployment.Name, failed.ErrorType);
-                RequestLog.AttemptFailedTryingNext(logger, outcome.RequestId, outcome.Attempts, deployment.Name, failed.ErrorType, failed.Detail);
+                break;
             }
         }
 
-        await WriteAllFailedAsync(context, outcome, route, failures!).ConfigureAwait(false);
+        await WriteAllFailedAsync(context, outcome, route, failures).ConfigureAwait(false);
     }
+
+    /// <summary>One attempt on one deployment: concurrency slot, in-flight count, health and latency bookkeeping around it.</summary>
+    private async Task<AttemptFailure?> AttemptAsync(HttpContext context, RequestOutcome outcome, Deployment deployment, UpstreamOperation operation,
+        PooledBuffer body, InspectedRequest request, GatewayOptions options, TimeSpan remaining, bool isLast)
+    {
+        if (deployment.MaxConcurrency is { } limit
+            && !await deployment.State.Gate.TryEnterAsync(limit, deployment.MaxQueue, Min(deployment.MaxQueueWait, remaining), time, context.RequestAborted)
+                .ConfigureAwait(false))
+        {
+            // Busy is not a fault: no attempt, no health report, just the next deployment.
+            return new AttemptFailure("busy", $"at its limit of {limit} concurrent requests");
+        }
+
+        outcome.Attempts++;
+        outcome.Deployment = deployment.Name;
+        outcome.ProviderName = deployment.Provider.Name;
+        var attemptStart = Stopwatch.GetTimestamp();
+        deployment.State.Enter();
+        AttemptFailure? failure;
+        try
+        {
+            failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request,
+                    Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining), TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), isLast)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            deployment.State.Exit();
+            if (deployment.MaxConcurrency is not null)
+            {
+                deployment.State.Gate.Release();
+            }
+        }
+
+        deployment.State.Health.Report(Classify(failure, outcome, context.Response), options.Health, failure?.RetryAfter ?? RetryAfterOf(context.Response));
+        if (failure is null && context.Response.StatusCode < 400)
+        {
+            RecordLatency(deployment.State, outcome, attemptStart);
+        }
+
+        return failure;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>What an attempt says about the deployment's health.</summary>
     private static AttemptResult Classify(AttemptFailure? failure, RequestOutcome outcome, HttpResponse response)

@@ -20,7 +20,8 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// <c>stall-mid-stream</c> stops sending after two chunks without closing,
 /// <c>truncated</c> ends the stream cleanly after two chunks but without <c>[DONE]</c>,
 /// <c>cut-before-first</c> breaks it before any event, <c>slow</c> streams one chunk per 100 ms,
-/// <c>tools</c> answers with a tool call. It records every request and every client abort it sees.
+/// <c>tools</c> answers with a tool call, <c>fail-once</c> / <c>limited-once</c> answer 500 / 429 to the
+/// first call of a gateway request and normally to the next. It records every request and every client abort it sees.
 /// </summary>
 public sealed class StubUpstream : IAsyncDisposable
 {
@@ -30,6 +31,8 @@ public sealed class StubUpstream : IAsyncDisposable
     {
         _app = app;
     }
+
+    private readonly ConcurrentDictionary<string, int> _seen = new();
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -96,6 +99,11 @@ public sealed class StubUpstream : IAsyncDisposable
         var request = await RecordAsync(context);
         var model = request.Json["model"]!.GetValue<string>();
         var stream = request.Json["stream"]?.GetValue<bool>() == true;
+        if (model is "fail-once" or "limited-once" && _seen.AddOrUpdate(request.RequestId + model, 1, (_, n) => n + 1) == 1)
+        {
+            model = model == "fail-once" ? "fail-500" : "fail-429";
+        }
+
         switch (model)
         {
             case "fail-500":
