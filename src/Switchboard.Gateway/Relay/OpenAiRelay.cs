@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Observability;
 using Switchboard.Gateway.Protocol;
-using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Routing;
 using Switchboard.Gateway.Routing.Health;
 
@@ -12,9 +12,11 @@ namespace Switchboard.Gateway.Relay;
 
 /// <summary>
 /// Relays one OpenAI-compatible request to an alias's deployments: the body goes out with surgical
-/// edits, the response comes back as it arrives. A deployment that fails before anything reached the
-/// client (connection error, timeout, 429, 5xx) is followed by the next one; after that, failures are
-/// reported to the client in-band. Thread-safe; one instance serves all requests.
+/// edits, the response comes back as it arrives. The selector decides which deployments may serve and
+/// in what order; a deployment that fails before anything reached the client (connection error,
+/// timeout, 429, 5xx, context window exceeded, at its concurrency limit) is followed by the next one,
+/// optionally for several rounds with backoff; after the first byte, failures are reported to the
+/// client in-band. Thread-safe; one instance serves all requests.
 /// </summary>
 internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger,
     TimeProvider time)
