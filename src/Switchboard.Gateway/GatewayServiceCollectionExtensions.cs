@@ -30,6 +30,7 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RelayEndpointHandler>();
         services.TryAddSingleton<ModelsEndpointHandler>();
+        services.TryAddSingleton<AdminDeploymentsEndpoint>();
         return services;
     }
 

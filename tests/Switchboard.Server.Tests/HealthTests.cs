@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests;
@@ -34,6 +35,30 @@ public sealed class HealthTests : DedicatedGatewayTest
         var metrics = await Server.Http.GetStringAsync("metrics");
         Assert.Matches("""switchboard_deployment_health\{[^}]*deployment="healthstub/fail-500"\} 2""", metrics);
         Assert.Matches("""switchboard_deployment_health\{[^}]*deployment="healthstub/upstream-model"\} 0""", metrics);
+
+        var admin = JsonNode.Parse(await Server.Http.GetStringAsync("api/v1/admin/deployments"))!;
+        var flaky = admin["aliases"]!.AsArray().Single(a => a!["alias"]!.GetValue<string>() == "flaky")!;
+        Assert.Equal("priority", flaky["policy"]!.GetValue<string>());
+        var states = flaky["deployments"]!.AsArray().ToDictionary(d => d!["name"]!.GetValue<string>(), d => d!["health"]!.GetValue<string>());
+        Assert.Equal("unhealthy", states["healthstub/fail-500"]);
+        Assert.Equal("healthy", states["healthstub/upstream-model"]);
+        Assert.True(flaky["deployments"]![1]!["latencyMs"]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
+    public async Task AdminDeployments_RequiresAnAdminKey()
+    {
+        var (_, key) = Server.Keys.Create("not-admin", null, null);
+        Server.App.Services.GetRequiredService<Switchboard.Server.Keys.ApiKeyAuthenticator>().Refresh();
+        using var anonymous = Server.ClientWithKey(null);
+        using var member = Server.ClientWithKey(key);
+
+        using var noKey = await anonymous.GetAsync("api/v1/admin/deployments");
+        using var notAdmin = await member.GetAsync("api/v1/admin/deployments");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
+        Assert.Equal("application/problem+json", notAdmin.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Switchboard.Gateway.Auth;
 /// <param name="KeyId">Stable id of the API key (never the key itself); used in logs and metrics.</param>
 /// <param name="Name">Human-readable key name.</param>
 /// <param name="AllowedModels">Aliases this key may use, or null for all of them.</param>
-public sealed record GatewayCaller(string KeyId, string Name, IReadOnlySet<string>? AllowedModels)
+/// <param name="IsAdmin">May call the admin API (today only the bootstrap admin key; roles come with the control plane).</param>
+public sealed record GatewayCaller(string KeyId, string Name, IReadOnlySet<string>? AllowedModels, bool IsAdmin = false)
 {
     public bool MayUse(string alias) => AllowedModels is null || AllowedModels.Contains(alias);
 }

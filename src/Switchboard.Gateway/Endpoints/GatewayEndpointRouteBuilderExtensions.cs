@@ -32,6 +32,9 @@ public static class GatewayEndpointRouteBuilderExtensions
         v1.MapGet("/models", models.ListAsync);
         v1.MapGet("/models/{**id}", ctx => models.GetAsync(ctx, (string)ctx.Request.RouteValues["id"]!));
         v1.Map("/{**path}", UnmatchedAsync);
+
+        var admin = app.Services.GetRequiredService<AdminDeploymentsEndpoint>();
+        app.MapGet("/api/v1/admin/deployments", admin.HandleAsync);
         return app;
     }
 

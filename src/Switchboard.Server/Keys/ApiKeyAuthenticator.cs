@@ -22,7 +22,7 @@ internal sealed partial class ApiKeyAuthenticator : BackgroundService, IApiKeyAu
     private readonly TimeProvider _time;
     private readonly ILogger<ApiKeyAuthenticator> _logger;
     private readonly string? _adminKeyHash;
-    private readonly GatewayCaller _adminCaller = new("admin", "bootstrap admin key", null);
+    private readonly GatewayCaller _adminCaller = new("admin", "bootstrap admin key", null, IsAdmin: true);
     private volatile Snapshot _snapshot;
 
     public ApiKeyAuthenticator(SwitchboardDatabase database, ApiKeyStore store, TimeProvider time, ILogger<ApiKeyAuthenticator> logger,
