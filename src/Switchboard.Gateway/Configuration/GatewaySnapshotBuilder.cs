@@ -26,7 +26,7 @@ internal static class GatewaySnapshotBuilder
             var deployments = m.Deployments
                 .Select(d => new Deployment(providers[d.Provider], d.Model, states.For(d.Provider + "/" + d.Model), d))
                 .ToArray();
-            routes.Add(new ModelRoute(m.Alias, deployments, SelectionPolicies.ByName[m.Policy]));
+            routes.Add(new ModelRoute(m.Alias, deployments, SelectionPolicies.ByName[m.Policy], m.FailoverOnContentFilter));
         }
 
         return new GatewaySnapshot(

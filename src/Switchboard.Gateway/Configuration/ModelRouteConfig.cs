@@ -8,6 +8,9 @@ public sealed record ModelRouteConfig
     /// <summary>How the first deployment is chosen (see <c>SelectionPolicies</c>); the others follow as failover.</summary>
     public string Policy { get; set; } = "priority";
 
+    /// <summary>Try the next deployment when a provider's content filter refuses (off by default: a refusal is an answer).</summary>
+    public bool FailoverOnContentFilter { get; set; }
+
     /// <summary>Deployments, in priority order.</summary>
     public IReadOnlyList<DeploymentConfig> Deployments { get; set; } = [];
 }

@@ -70,7 +70,10 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                     continue;
                 }
 
-                var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options, remaining, isLast).ConfigureAwait(false);
+                var settings = new AttemptSettings(Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining),
+                    TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), isLast, route.FailoverOnContentFilter);
+                var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options.Health, remaining, settings)
+                    .ConfigureAwait(false);
                 if (failure is not { } failed)
                 {
                     return;
@@ -115,7 +118,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
 
     /// <summary>One attempt on one deployment: concurrency slot, in-flight count, health and latency bookkeeping around it.</summary>
     private async Task<AttemptFailure?> AttemptAsync(HttpContext context, RequestOutcome outcome, Deployment deployment, UpstreamOperation operation,
-        PooledBuffer body, InspectedRequest request, GatewayOptions options, TimeSpan remaining, bool isLast)
+        PooledBuffer body, InspectedRequest request, HealthOptions health, TimeSpan remaining, AttemptSettings settings)
     {
         if (deployment.MaxConcurrency is { } limit
             && !await deployment.State.Gate.TryEnterAsync(limit, deployment.MaxQueue, Min(deployment.MaxQueueWait, remaining), time, context.RequestAborted)
@@ -133,9 +136,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         AttemptFailure? failure;
         try
         {
-            failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request,
-                    Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining), TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), isLast)
-                .ConfigureAwait(false);
+            failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, settings).ConfigureAwait(false);
         }
         finally
         {
@@ -146,7 +147,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             }
         }
 
-        deployment.State.Health.Report(Classify(failure, outcome, context.Response), options.Health, failure?.RetryAfter ?? RetryAfterOf(context.Response));
+        deployment.State.Health.Report(Classify(failure, outcome, context.Response), health, failure?.RetryAfter ?? RetryAfterOf(context.Response));
         if (failure is null && context.Response.StatusCode < 400)
         {
             RecordLatency(deployment.State, outcome, attemptStart);
@@ -165,7 +166,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             return failed.ErrorType switch
             {
                 "rate_limited" => AttemptResult.RateLimited,
-                "unusable" or "context_window" => AttemptResult.Neutral,
+                "unusable" or "context_window" or "content_filter" => AttemptResult.Neutral,
                 _ => AttemptResult.Failure,
             };
         }
@@ -202,8 +203,9 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
     }
 
     private async Task<AttemptFailure?> TryDeploymentAsync(HttpContext context, RequestOutcome outcome, Deployment deployment,
-        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, TimeSpan timeout, TimeSpan idleTimeout, bool isLast)
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, AttemptSettings settings)
     {
+        var (timeout, idleTimeout, isLast, _) = settings;
         if (deployment.Provider.UnusableReason is { } reason)
         {
             return new AttemptFailure("unusable", reason);
@@ -249,7 +251,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                 return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, idleTimeout, attemptCts).ConfigureAwait(false);
             }
 
-            return await RelayWholeBodyAsync(context, response, outcome, isLast, attemptCts.Token).ConfigureAwait(false);
+            return await RelayWholeBodyAsync(context, response, outcome, settings, attemptCts.Token).ConfigureAwait(false);
         }
     }
 
@@ -259,7 +261,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
     /// error body can be recognised as "context window exceeded" and fail over too.
     /// </summary>
     private static async Task<AttemptFailure?> RelayWholeBodyAsync(HttpContext context, HttpResponseMessage response, RequestOutcome outcome,
-        bool isLast, CancellationToken attemptToken)
+        AttemptSettings settings, CancellationToken attemptToken)
     {
         var length = response.Content.Headers.ContentLength;
         using var captured = new PooledBuffer((int)Math.Min(length ?? 4096, 1 << 20) + 1);
@@ -287,7 +289,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         }
 
         var status = (int)response.StatusCode;
-        if (!isLast && ContextWindowErrors.IsContextWindowExceeded(status, captured.WrittenSpan))
+        if (!settings.IsLast && ContextWindowErrors.IsContextWindowExceeded(status, captured.WrittenSpan))
         {
             return new AttemptFailure("context_window", "the prompt exceeds its context window");
         }
@@ -295,6 +297,13 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         if (response.IsSuccessStatusCode)
         {
             ResponseScanner.Scan(captured.WrittenSpan, outcome.Usage, out _);
+        }
+
+        if (!settings.IsLast && settings.FailoverOnContentFilter
+            && ContentFilterResponses.IsContentFiltered(status, captured.WrittenSpan, outcome.Usage.FinishReason))
+        {
+            outcome.Usage.FinishReason = null;
+            return new AttemptFailure("content_filter", "the provider's content filter refused the request");
         }
         else
         {

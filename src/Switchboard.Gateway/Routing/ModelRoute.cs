@@ -1,7 +1,7 @@
 namespace Switchboard.Gateway.Routing;
 
 /// <summary>An alias, the deployments that can serve it (in configured order) and its selection policy.</summary>
-internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploymentSelectionPolicy policy)
+internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploymentSelectionPolicy policy, bool failoverOnContentFilter = false)
 {
     private int _turn = -1;
 
@@ -10,6 +10,9 @@ internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploy
     public IReadOnlyList<Deployment> Deployments { get; } = deployments;
 
     public IDeploymentSelectionPolicy Policy { get; } = policy;
+
+    /// <summary>Whether a content-filter refusal is retried on the next deployment (non-streamed responses and errors).</summary>
+    public bool FailoverOnContentFilter { get; } = failoverOnContentFilter;
 
     /// <summary>A counter for rotating policies; thread-safe, wraps around.</summary>
     public int NextTurn() => Interlocked.Increment(ref _turn) & int.MaxValue;

@@ -20,6 +20,7 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// <c>stall-mid-stream</c> stops sending after two chunks without closing,
 /// <c>truncated</c> ends the stream cleanly after two chunks but without <c>[DONE]</c>,
 /// <c>cut-before-first</c> breaks it before any event, <c>slow</c> streams one chunk per 100 ms,
+/// <c>filtered-error</c> / <c>filtered-finish</c> refuse through a content filter (400 error / finish reason),
 /// <c>tools</c> answers with a tool call, <c>fail-once</c> / <c>limited-once</c> answer 500 / 429 to the
 /// first call of a gateway request and normally to the next. It records every request and every client abort it sees.
 /// </summary>
@@ -127,6 +128,12 @@ public sealed class StubUpstream : IAsyncDisposable
                 return;
             case "ctx-ollama":
                 await WriteJsonAsync(context, 400, """{"error":{"message":"the input length exceeds the context length","type":"api_error","param":null,"code":null}}""");
+                return;
+            case "filtered-error":
+                await WriteJsonAsync(context, 400, """{"error":{"message":"The response was filtered due to the prompt triggering content management policy.","type":null,"param":"prompt","code":"content_filter"}}""");
+                return;
+            case "filtered-finish":
+                await WriteJsonAsync(context, 200, """{"id":"x","object":"chat.completion","created":1,"model":"filtered-finish","choices":[{"index":0,"message":{"role":"assistant","content":null},"finish_reason":"content_filter"}],"usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3}}""");
                 return;
             case "stall":
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
