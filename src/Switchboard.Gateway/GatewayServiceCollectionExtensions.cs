@@ -7,6 +7,7 @@ using Switchboard.Gateway.Endpoints;
 using Switchboard.Gateway.Observability;
 using Switchboard.Gateway.Relay;
 using Switchboard.Gateway.Routing;
+using Switchboard.Gateway.Routing.Health;
 
 namespace Switchboard.Gateway;
 
@@ -25,12 +26,16 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IDeploymentSelector>(new DeploymentSelector());
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<SseRelay>();
-        services.TryAddSingleton(sp => new OpenAiRelay(CreateUpstreamClient(), sp.GetRequiredService<IDeploymentSelector>(),
+        services.TryAddKeyedSingleton(UpstreamHttpClientName, (_, _) => CreateUpstreamClient());
+        services.TryAddSingleton(sp => new OpenAiRelay(sp.GetRequiredKeyedService<HttpClient>(UpstreamHttpClientName), sp.GetRequiredService<IDeploymentSelector>(),
             sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RelayEndpointHandler>();
         services.TryAddSingleton<ModelsEndpointHandler>();
         services.TryAddSingleton<AdminDeploymentsEndpoint>();
+        services.AddHostedService(sp => new ActiveProbeService(sp.GetRequiredService<GatewayConfigProvider>(),
+            sp.GetRequiredKeyedService<HttpClient>(UpstreamHttpClientName), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ActiveProbeService>>()));
         return services;
     }
 

@@ -28,6 +28,9 @@ public sealed record DeploymentConfig
     /// <summary>How long a queued request waits before it goes to the next deployment (or gets 429).</summary>
     public double MaxQueueWaitSeconds { get; set; } = 5;
 
+    /// <summary>Optional active health probe; its results count like real attempts.</summary>
+    public ProbeConfig? Probe { get; set; }
+
     /// <summary>Free-form labels (e.g. <c>ru</c>, <c>fast</c>).</summary>
     public IReadOnlyList<string> Tags { get; set; } = [];
 }

@@ -98,6 +98,11 @@ internal static class GatewayConfigValidator
             problems.Add($"{at} needs maxConcurrency > 0, maxQueue ≥ 0 and maxQueueWaitSeconds ≥ 0");
         }
 
+        if (d.Probe is { } probe && (!(probe.IntervalSeconds >= 0.1) || !(probe.TimeoutSeconds > 0)))
+        {
+            problems.Add($"{at}.probe needs intervalSeconds ≥ 0.1 and timeoutSeconds > 0");
+        }
+
         if (d.MaxContextTokens is <= 0)
         {
             problems.Add($"{at}.maxContextTokens must be positive");

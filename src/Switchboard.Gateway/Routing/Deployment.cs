@@ -24,6 +24,7 @@ internal sealed class Deployment
         MaxConcurrency = config?.MaxConcurrency;
         MaxQueue = config?.MaxQueue ?? 0;
         MaxQueueWait = TimeSpan.FromSeconds(config?.MaxQueueWaitSeconds ?? 0);
+        Probe = config?.Probe;
         // The JSON string literal is encoded once here so the hot path only copies bytes.
         UpstreamModelJson = Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(upstreamModel).Value + "\"");
     }
@@ -50,6 +51,8 @@ internal sealed class Deployment
     public int MaxQueue { get; }
 
     public TimeSpan MaxQueueWait { get; }
+
+    public ProbeConfig? Probe { get; }
 
     public bool IsLocal => Provider.IsLocal;
 

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Switchboard.Gateway.Configuration;
+
+namespace Switchboard.Gateway.Routing.Health;
+
+/// <summary>
+/// Sends the configured active probes (<c>"probe"</c> on a deployment) and reports their results to the
+/// deployment's passive health, so a dead deployment leaves rotation before a user request finds out
+/// and a recovered one comes back without waiting for traffic. One probe per deployment at a time.
+/// </summary>
+internal sealed partial class ActiveProbeService(GatewayConfigProvider config, HttpClient http, TimeProvider time, ILogger<ActiveProbeService> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private readonly Dictionary<string, (DateTimeOffset Due, Task Running)> _probes = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            var snapshot = config.Current;
+            var now = time.GetUtcNow();
+            foreach (var route in snapshot.RoutesInOrder)
+            {
+                foreach (var deployment in route.Deployments)
+                {
+                    if (deployment.Probe is not { } probe || deployment.Provider.UnusableReason is not null)
+                    {
+                        continue;
+                    }
+
+                    var due = _probes.TryGetValue(deployment.Name, out var entry) ? entry : (Due: now, Running: Task.CompletedTask);
+                    if (now < due.Due || !due.Running.IsCompleted)
+                    {
+                        continue;
+                    }
+
+                    _probes[deployment.Name] = (now + TimeSpan.FromSeconds(probe.IntervalSeconds),
+                        ProbeAsync(deployment, probe, snapshot.Options.Health, stoppingToken));
+                }
+            }
+        }
+    }
+
+    private async Task ProbeAsync(Deployment deployment, ProbeConfig probe, HealthOptions health, CancellationToken stoppingToken)
+    {
+        using var request = CreateRequest(deployment, probe);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(probe.TimeoutSeconds));
+        AttemptResult result;
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            result = status == 429 ? AttemptResult.RateLimited : status >= 500 ? AttemptResult.Failure : AttemptResult.Success;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            result = AttemptResult.Failure;
+        }
+
+        deployment.State.Health.Report(result, health);
+        if (result != AttemptResult.Success)
+        {
+            LogProbeFailed(deployment.Name, result);
+        }
+    }
+
+    private static HttpRequestMessage CreateRequest(Deployment deployment, ProbeConfig probe)
+    {
+        var provider = deployment.Provider;
+        HttpRequestMessage request;
+        if (probe.Path is { } path)
+        {
+            request = new HttpRequestMessage(HttpMethod.Get, new Uri(provider.BaseUri, path));
+        }
+        else
+        {
+            var body = $$"""{"model":{{Encoding.UTF8.GetString(deployment.UpstreamModelJson)}},"max_tokens":1,"messages":[{"role":"user","content":"ping"}]}""";
+            request = new HttpRequestMessage(HttpMethod.Post, provider.ChatCompletionsUri)
+            {
+                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            };
+        }
+
+        request.Headers.Authorization = provider.Authorization;
+        foreach (var (name, value) in provider.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return request;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Active probe of {Deployment} failed ({Result})")]
+    private partial void LogProbeFailed(string deployment, AttemptResult result);
+}
