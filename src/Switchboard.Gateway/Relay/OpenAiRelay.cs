@@ -33,87 +33,107 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             HasImages = request.HasImages,
             EstimatedPromptTokens = request.InputBytes / 3,
         };
-        if (selector.SelectAttemptOrder(route, features, preference, options.Health, out var deployments) is { } refusal)
+        if (selector.SelectAttemptOrder(route, features, preference, options.Health, out var order) is { } refusal)
         {
+            order.Dispose();
             outcome.ErrorType = "no_eligible_deployment";
             await refusal.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        var retry = options.Retry;
-        var deadline = options.TotalTimeoutSeconds > 0 ? time.GetUtcNow() + TimeSpan.FromSeconds(options.TotalTimeoutSeconds) : DateTimeOffset.MaxValue;
-        List<(Deployment Deployment, AttemptFailure Failure)> failures = [];
-        int? exceededWindow = null;
-        TimeSpan? longestRetryAfter = null;
-        var outOfTime = false;
-        for (var round = 0; !outOfTime; round++)
+        await TryInOrderAsync(context, outcome, route, options, operation, body, request, preference, features, order).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Goes through the attempt order (and, with retries, through fresh orders after a pause) until a
+    /// deployment serves the request; writes the combined failure when none did. Owns and disposes
+    /// <paramref name="deployments"/>.
+    /// </summary>
+    private async Task TryInOrderAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, GatewayOptions options,
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference, RequestFeatures features, AttemptOrder deployments)
+    {
+        try
         {
-            for (var i = 0; i < deployments.Length; i++)
+            var retry = options.Retry;
+            var deadline = options.TotalTimeoutSeconds > 0 ? time.GetUtcNow() + TimeSpan.FromSeconds(options.TotalTimeoutSeconds) : DateTimeOffset.MaxValue;
+            List<(Deployment Deployment, AttemptFailure Failure)>? failures = null;
+            int? exceededWindow = null;
+            TimeSpan? longestRetryAfter = null;
+            var outOfTime = false;
+            for (var round = 0; !outOfTime; round++)
             {
-                var deployment = deployments[i];
-                var remaining = deadline - time.GetUtcNow();
-                if (remaining <= TimeSpan.Zero)
+                for (var i = 0; i < deployments.Count; i++)
                 {
-                    failures.Add((deployment, new AttemptFailure("timeout", $"the request's total budget of {options.TotalTimeoutSeconds:0.###} s ran out")));
-                    outOfTime = true;
+                    var deployment = deployments[i];
+                    var remaining = deadline - time.GetUtcNow();
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        (failures ??= []).Add((deployment, new AttemptFailure("timeout", $"the request's total budget of {options.TotalTimeoutSeconds:0.###} s ran out")));
+                        outOfTime = true;
+                        break;
+                    }
+
+                    // The last attempt overall passes an upstream error through as it is instead of failing over.
+                    var isLast = retry.MaxAttempts > 0
+                        ? outcome.Attempts + 1 >= retry.MaxAttempts
+                        : i == deployments.Count - 1;
+                    if (exceededWindow is { } window && deployment.MaxContextTokens <= window && !isLast)
+                    {
+                        // Known to be no larger than a window the prompt already overflowed.
+                        (failures ??= []).Add((deployment, new AttemptFailure("context_window", $"window {deployment.MaxContextTokens} tokens is too small")));
+                        continue;
+                    }
+
+                    var settings = new AttemptSettings(Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining),
+                        TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), isLast, route.FailoverOnContentFilter);
+                    var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options.Health, remaining, settings)
+                        .ConfigureAwait(false);
+                    if (failure is not { } failed)
+                    {
+                        return;
+                    }
+
+                    (failures ??= []).Add((deployment, failed));
+                    exceededWindow = failed.ErrorType == "context_window" ? deployment.MaxContextTokens ?? exceededWindow : exceededWindow;
+                    longestRetryAfter = failed.RetryAfter > (longestRetryAfter ?? TimeSpan.Zero) ? failed.RetryAfter : longestRetryAfter;
+                    if (!isLast)
+                    {
+                        metrics.RecordFailedAttempt(route.Alias, deployment.Name, failed.ErrorType);
+                        RequestLog.AttemptFailedTryingNext(logger, outcome.RequestId, outcome.Attempts, deployment.Name, failed.ErrorType, failed.Detail);
+                    }
+                    else if (retry.MaxAttempts > 0)
+                    {
+                        break;
+                    }
+                }
+
+                // Rounds are capped too: deployments that are only ever busy never count as attempts.
+                if (outOfTime || retry.MaxAttempts == 0 || outcome.Attempts >= retry.MaxAttempts || round + 1 >= retry.MaxAttempts)
+                {
                     break;
                 }
 
-                // The last attempt overall passes an upstream error through as it is instead of failing over.
-                var isLast = retry.MaxAttempts > 0
-                    ? outcome.Attempts + 1 >= retry.MaxAttempts
-                    : i == deployments.Length - 1;
-                if (exceededWindow is { } window && deployment.MaxContextTokens <= window && !isLast)
+                var pause = RetryBackoff.Delay(round, retry, longestRetryAfter, Random.Shared.NextDouble());
+                if (time.GetUtcNow() + pause >= deadline)
                 {
-                    // Known to be no larger than a window the prompt already overflowed.
-                    failures.Add((deployment, new AttemptFailure("context_window", $"window {deployment.MaxContextTokens} tokens is too small")));
-                    continue;
+                    break;
                 }
 
-                var settings = new AttemptSettings(Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining),
-                    TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), isLast, route.FailoverOnContentFilter);
-                var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options.Health, remaining, settings)
-                    .ConfigureAwait(false);
-                if (failure is not { } failed)
-                {
-                    return;
-                }
-
-                failures.Add((deployment, failed));
-                exceededWindow = failed.ErrorType == "context_window" ? deployment.MaxContextTokens ?? exceededWindow : exceededWindow;
-                longestRetryAfter = failed.RetryAfter > (longestRetryAfter ?? TimeSpan.Zero) ? failed.RetryAfter : longestRetryAfter;
-                if (!isLast)
-                {
-                    metrics.RecordFailedAttempt(route.Alias, deployment.Name, failed.ErrorType);
-                    RequestLog.AttemptFailedTryingNext(logger, outcome.RequestId, outcome.Attempts, deployment.Name, failed.ErrorType, failed.Detail);
-                }
-                else if (retry.MaxAttempts > 0)
+                await Task.Delay(pause, time, context.RequestAborted).ConfigureAwait(false);
+                // Health may have changed while waiting; an alias with nothing eligible any more ends here.
+                deployments.Dispose();
+                if (selector.SelectAttemptOrder(route, features, preference, options.Health, out deployments) is not null)
                 {
                     break;
                 }
             }
 
-            // Rounds are capped too: deployments that are only ever busy never count as attempts.
-            if (outOfTime || retry.MaxAttempts == 0 || outcome.Attempts >= retry.MaxAttempts || round + 1 >= retry.MaxAttempts)
-            {
-                break;
-            }
-
-            var pause = RetryBackoff.Delay(round, retry, longestRetryAfter, Random.Shared.NextDouble());
-            if (time.GetUtcNow() + pause >= deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(pause, time, context.RequestAborted).ConfigureAwait(false);
-            // Health may have changed while waiting; an alias with nothing eligible any more ends here.
-            if (selector.SelectAttemptOrder(route, features, preference, options.Health, out deployments) is not null)
-            {
-                break;
-            }
+            await WriteAllFailedAsync(context, outcome, route, failures!).ConfigureAwait(false);
         }
-
-        await WriteAllFailedAsync(context, outcome, route, failures).ConfigureAwait(false);
+        finally
+        {
+            deployments.Dispose();
+        }
     }
 
     /// <summary>One attempt on one deployment: concurrency slot, in-flight count, health and latency bookkeeping around it.</summary>

@@ -12,68 +12,56 @@ internal sealed class DeploymentSelector(Random random) : IDeploymentSelector
     }
 
     public OpenAiError? SelectAttemptOrder(ModelRoute route, in RequestFeatures features, RoutePreference preference, HealthOptions health,
-        out Deployment[] order)
+        out AttemptOrder order)
     {
         var all = route.Deployments;
-        var eligible = new Deployment[all.Count];
-        var count = 0;
+        order = new AttemptOrder(all.Count);
         for (var i = 0; i < all.Count; i++)
         {
             if (Excludes(all[i], features, preference) is null)
             {
-                eligible[count++] = all[i];
+                order.Add(all[i]);
             }
         }
 
-        if (count == 0)
+        if (order.Count == 0)
         {
-            order = [];
             return NoneEligible(route, features, preference);
         }
 
-        order = count == eligible.Length ? eligible : eligible[..count];
         var policy = preference switch
         {
             RoutePreference.Cheapest => Policies.SelectionPolicies.CostAware,
             RoutePreference.Fastest => Policies.SelectionPolicies.LowestLatency,
             _ => route.Policy,
         };
-        policy.Order(order, new SelectionContext(route, features.Stream, random));
+        policy.Order(order.Span, new SelectionContext(route, features.Stream, random));
         if (preference == RoutePreference.PreferLocal)
         {
-            LocalFirst(order);
+            LocalFirst(order.Span);
         }
 
-        order = InRotation(order, health);
+        order.Truncate(KeepInRotation(order.Span, health));
         return null;
     }
 
-    /// <summary>Leaves out deployments whose circuit is open or that cool down; all of them if none is left.</summary>
-    private static Deployment[] InRotation(Deployment[] order, HealthOptions health)
+    /// <summary>
+    /// Moves deployments in rotation to the front, keeping their order, and returns how many there are;
+    /// when none is (an open circuit or a cooldown everywhere), all stay: panic mode.
+    /// </summary>
+    private static int KeepInRotation(Span<Deployment> order, HealthOptions health)
     {
-        var admitted = 0;
-        Span<bool> admit = order.Length <= 64 ? stackalloc bool[order.Length] : new bool[order.Length];
+        var kept = 0;
         for (var i = 0; i < order.Length; i++)
         {
-            admit[i] = order[i].State.Health.TryAdmit(health);
-            admitted += admit[i] ? 1 : 0;
-        }
-
-        if (admitted == order.Length || admitted == 0)
-        {
-            return order;
-        }
-
-        var inRotation = new Deployment[admitted];
-        for (int i = 0, next = 0; i < order.Length; i++)
-        {
-            if (admit[i])
+            if (order[i].State.Health.TryAdmit(health))
             {
-                inRotation[next++] = order[i];
+                (order[kept], order[i]) = (order[i], order[kept]);
+                kept++;
             }
         }
 
-        return inRotation;
+        return kept == 0 ? order.Length : kept;
     }
 
     /// <summary>Why <paramref name="deployment"/> cannot serve the request, or null when it can.</summary>
@@ -113,21 +101,14 @@ internal sealed class DeploymentSelector(Random random) : IDeploymentSelector
     private static void LocalFirst(Span<Deployment> order)
     {
         // Stable partition: local deployments keep their policy order, and so do the cloud ones after them.
-        var buffer = order.ToArray();
         var next = 0;
-        foreach (var d in buffer)
+        for (var i = 0; i < order.Length; i++)
         {
-            if (d.IsLocal)
+            if (order[i].IsLocal)
             {
-                order[next++] = d;
-            }
-        }
-
-        foreach (var d in buffer)
-        {
-            if (!d.IsLocal)
-            {
-                order[next++] = d;
+                var local = order[i];
+                order[next..i].CopyTo(order[(next + 1)..]);
+                order[next++] = local;
             }
         }
     }

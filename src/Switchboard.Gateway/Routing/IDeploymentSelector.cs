@@ -14,7 +14,8 @@ internal interface IDeploymentSelector
     /// <summary>
     /// Returns the attempt order, or an error when no deployment is eligible. Deployments out of rotation
     /// (open circuit, 429 cooldown) are left out unless that would leave none (panic mode: try them all).
+    /// The caller disposes <paramref name="order"/> (it holds a pooled array), also after an error.
     /// </summary>
     OpenAiError? SelectAttemptOrder(ModelRoute route, in RequestFeatures features, RoutePreference preference, HealthOptions health,
-        out Deployment[] order);
+        out AttemptOrder order);
 }

@@ -138,8 +138,8 @@ public sealed class DeploymentHealthTests
         selector.SelectAttemptOrder(Route("priority", broken, fine), new RequestFeatures(), RoutePreference.None, new HealthOptions(), out var order);
         selector.SelectAttemptOrder(Route("priority", broken), new RequestFeatures(), RoutePreference.None, new HealthOptions(), out var panic);
 
-        Assert.Equal(["fine"], Names(order));
-        Assert.Equal(["broken"], Names(panic));
+        Assert.Equal(["fine"], Names(order.ToArray()));
+        Assert.Equal(["broken"], Names(panic.ToArray()));
     }
 
     private static void Report(DeploymentHealth health, int successes, int failures, HealthOptions? options = null)

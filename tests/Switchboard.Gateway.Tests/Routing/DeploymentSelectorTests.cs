@@ -16,7 +16,7 @@ public sealed class DeploymentSelectorTests
 
         Assert.Null(Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.LocalOnly, Health, out var order));
 
-        Assert.Equal(["local-a", "local-b"], Names(order));
+        Assert.Equal(["local-a", "local-b"], Names(order.ToArray()));
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class DeploymentSelectorTests
 
         var error = Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.LocalOnly, Health, out var order);
 
-        Assert.Empty(order);
+        Assert.Equal(0, order.Count);
         Assert.Equal("no_eligible_deployment", error?.Code);
         Assert.Contains("cloud/cloud: not local", error!.Message, StringComparison.Ordinal);
     }
@@ -38,7 +38,7 @@ public sealed class DeploymentSelectorTests
 
         Selector.SelectAttemptOrder(route, new RequestFeatures(), RoutePreference.PreferLocal, Health, out var order);
 
-        Assert.Equal(["local-1", "local-2", "cloud-1", "cloud-2"], Names(order));
+        Assert.Equal(["local-1", "local-2", "cloud-1", "cloud-2"], Names(order.ToArray()));
     }
 
     [Fact]
@@ -71,9 +71,9 @@ public sealed class DeploymentSelectorTests
 
         Selector.SelectAttemptOrder(route, new RequestFeatures { HasTools = tools, JsonMode = json, HasImages = images }, RoutePreference.None, Health, out var order);
 
-        Assert.DoesNotContain(excluded, Names(order));
-        Assert.Contains("undeclared", Names(order));
-        Assert.Equal(3, order.Length);
+        Assert.DoesNotContain(excluded, Names(order.ToArray()));
+        Assert.Contains("undeclared", Names(order.ToArray()));
+        Assert.Equal(3, order.Count);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class DeploymentSelectorTests
         Selector.SelectAttemptOrder(route, new RequestFeatures { EstimatedPromptTokens = 5000 }, RoutePreference.None, Health, out var order);
         var error = Selector.SelectAttemptOrder(route, new RequestFeatures { EstimatedPromptTokens = 500_000 }, RoutePreference.None, Health, out _);
 
-        Assert.Equal(["large"], Names(order));
+        Assert.Equal(["large"], Names(order.ToArray()));
         Assert.Equal("context_length_exceeded", error?.Code);
     }
 }
