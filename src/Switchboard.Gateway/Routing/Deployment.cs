@@ -25,6 +25,7 @@ internal sealed class Deployment
         MaxQueue = config?.MaxQueue ?? 0;
         MaxQueueWait = TimeSpan.FromSeconds(config?.MaxQueueWaitSeconds ?? 0);
         Probe = config?.Probe;
+        PriceSortKey = Price is null ? double.PositiveInfinity : (double)(Price.InputPer1M + Price.OutputPer1M);
         // The JSON string literal is encoded once here so the hot path only copies bytes.
         UpstreamModelJson = Encoding.UTF8.GetBytes("\"" + JsonEncodedText.Encode(upstreamModel).Value + "\"");
     }
@@ -56,8 +57,8 @@ internal sealed class Deployment
 
     public bool IsLocal => Provider.IsLocal;
 
-    /// <summary>Input plus output price per million tokens; +∞ when unknown, so priced deployments win.</summary>
-    public decimal? PricePer1M => Price is null ? null : Price.InputPer1M + Price.OutputPer1M;
+    /// <summary>Input plus output price per million tokens as a sort key; +∞ when unknown, so priced deployments win.</summary>
+    public double PriceSortKey { get; }
 
     public string UpstreamModel { get; }
 

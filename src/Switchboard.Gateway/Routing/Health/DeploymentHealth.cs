@@ -21,7 +21,10 @@ internal sealed class DeploymentHealth(TimeProvider time)
     private long _openUntilTicks;
     private long _nextProbeTicks;
     private long _cooldownUntilTicks;
-    private bool _open;
+    private volatile bool _open;
+
+    // 0 unless a cooldown was set; lets the common case (closed circuit, no cooldown) skip the lock and the clock.
+    private long _cooldownSet;
 
     /// <summary>The state for metrics and the admin view.</summary>
     public HealthState GetState(HealthOptions options)
@@ -51,7 +54,7 @@ internal sealed class DeploymentHealth(TimeProvider time)
     /// </summary>
     public bool TryAdmit(HealthOptions options)
     {
-        if (!options.Enabled)
+        if (!options.Enabled || (!_open && Volatile.Read(ref _cooldownSet) == 0))
         {
             return true;
         }
@@ -63,6 +66,8 @@ internal sealed class DeploymentHealth(TimeProvider time)
             {
                 return false;
             }
+
+            Volatile.Write(ref _cooldownSet, 0);
 
             if (!_open)
             {
@@ -93,6 +98,7 @@ internal sealed class DeploymentHealth(TimeProvider time)
             {
                 var cooldown = retryAfter is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(options.DefaultCooldownSeconds);
                 _cooldownUntilTicks = Math.Max(_cooldownUntilTicks, now + cooldown.Ticks);
+                Volatile.Write(ref _cooldownSet, 1);
                 return;
             }
 

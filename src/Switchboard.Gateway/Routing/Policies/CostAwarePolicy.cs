@@ -9,5 +9,5 @@ internal sealed class CostAwarePolicy : IDeploymentSelectionPolicy
     public string Name => "cost-aware";
 
     public void Order(Span<Deployment> candidates, in SelectionContext context) =>
-        PolicyOrdering.StableSortBy(candidates, static (d, _) => d.PricePer1M is { } price ? (double)price : double.PositiveInfinity, stream: false);
+        PolicyOrdering.StableSortBy(candidates, static (d, _) => d.PriceSortKey, stream: false);
 }

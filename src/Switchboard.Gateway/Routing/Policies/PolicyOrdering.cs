@@ -11,21 +11,20 @@ internal static class PolicyOrdering
         candidates[0] = chosen;
     }
 
-    /// <summary>Stable insertion sort by a key (ascending); equal keys keep their order.</summary>
+    /// <summary>
+    /// Stable sort by a key (ascending); equal keys keep their order (the position breaks ties). Keys are
+    /// computed once, into a stack buffer, so the sort allocates nothing.
+    /// </summary>
     public static void StableSortBy(Span<Deployment> candidates, Func<Deployment, bool, double> key, bool stream)
     {
-        for (var i = 1; i < candidates.Length; i++)
+        Span<(double Key, int Position)> keys = candidates.Length <= 128
+            ? stackalloc (double, int)[candidates.Length]
+            : new (double, int)[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
         {
-            var item = candidates[i];
-            var itemKey = key(item, stream);
-            var j = i - 1;
-            while (j >= 0 && key(candidates[j], stream) > itemKey)
-            {
-                candidates[j + 1] = candidates[j];
-                j--;
-            }
-
-            candidates[j + 1] = item;
+            keys[i] = (key(candidates[i], stream), i);
         }
+
+        keys.Sort(candidates);
     }
 }
