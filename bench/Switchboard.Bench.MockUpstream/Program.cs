@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Net;
 using Switchboard.Bench.MockUpstream;
 
-if (args is not ["--port", var portText] || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+var failRate = 0.0;
+if (args is not ["--port", var portText, ..] || !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+    || (args.Length > 2 && (args is not [_, _, "--fail-rate", var rateText] || !double.TryParse(rateText, NumberStyles.Float, CultureInfo.InvariantCulture, out failRate))))
 {
-    Console.Error.WriteLine("usage: Switchboard.Bench.MockUpstream --port N");
+    Console.Error.WriteLine("usage: Switchboard.Bench.MockUpstream --port N [--fail-rate 0.3]");
     return 2;
 }
+
+ChatCompletionsEndpoint.FailRate = failRate;
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.ClearProviders();

@@ -56,6 +56,7 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal(11, entry.Properties["InputTokens"]);
         Assert.Equal(7, entry.Properties["OutputTokens"]);
         Assert.True((int)entry.Properties["RequestBytes"]! > 0);
+        Assert.Null(entry.Properties["ErrorType"]);
         Assert.Null(entry.Properties["TtftMs"]);
         Assert.True((double)entry.Properties["UpstreamMs"]! > 0);
         Assert.True((double)entry.Properties["OverheadMs"]! >= 0);
@@ -100,6 +101,8 @@ public sealed class ObservabilityTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Matches("""switchboard_tokens_total\{[^}]*alias="gpt-test"[^}]*type="cached_input"\} [1-9]""", metrics);
         Assert.Matches("""switchboard_tokens_total\{[^}]*alias="gpt-test"[^}]*type="reasoning"\} [1-9]""", metrics);
         Assert.Matches("""switchboard_errors_total\{[^}]*alias="failover-500",deployment="stub/fail-500",error_type="upstream_5xx"\} [1-9]""", metrics);
+        // A served request is not an error, whichever deployment served it.
+        Assert.DoesNotMatch("""switchboard_errors_total\{[^}]*deployment="stub/upstream-model"[^}]*\}""", metrics);
     }
 
     [Fact]

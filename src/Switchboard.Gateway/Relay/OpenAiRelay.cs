@@ -325,7 +325,8 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             outcome.Usage.FinishReason = null;
             return new AttemptFailure("content_filter", "the provider's content filter refused the request");
         }
-        else
+
+        if (!response.IsSuccessStatusCode)
         {
             outcome.ErrorType = status == StatusCodes.Status429TooManyRequests ? "rate_limited" : status >= 500 ? "upstream_5xx" : "upstream_4xx";
         }
