@@ -61,9 +61,14 @@ internal static class GatewayConfigValidator
                 problems.Add($"{at}.policy '{m.Policy}' is not a policy (known: {string.Join(", ", SelectionPolicies.ByName.Keys)})");
             }
 
-            if (m.Deployments.Count == 0)
+            if (m.Deployments.Count == 0 && m.Classify is null)
             {
                 problems.Add($"{at}.deployments must list at least one deployment");
+            }
+
+            if (m.Classify is { } classify)
+            {
+                ValidateClassify(classify, $"{at}.classify", config, problems);
             }
 
             for (var j = 0; j < m.Deployments.Count; j++)
@@ -84,6 +89,39 @@ internal static class GatewayConfigValidator
         }
 
         return problems;
+    }
+
+    private static void ValidateClassify(ClassifyConfig classify, string at, GatewayConfig config, List<string> problems)
+    {
+        var plain = config.Models.Where(m => m.Classify is null).Select(m => m.Alias).ToHashSet(StringComparer.Ordinal);
+        if (!plain.Contains(classify.Default))
+        {
+            problems.Add($"{at}.default '{classify.Default}' must be an alias with deployments");
+        }
+
+        for (var k = 0; k < classify.Rules.Count; k++)
+        {
+            var rule = classify.Rules[k];
+            if (!plain.Contains(rule.Alias))
+            {
+                problems.Add($"{at}.rules[{k}].alias '{rule.Alias}' must be an alias with deployments");
+            }
+
+            if (rule.Pattern is null && (rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)))
+            {
+                problems.Add($"{at}.rules[{k}] needs non-empty keywords or a pattern");
+                continue;
+            }
+
+            try
+            {
+                Routing.Classification.KeywordClassifier.Compile(rule);
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add($"{at}.rules[{k}].pattern is not a valid regular expression: {ex.Message}");
+            }
+        }
     }
 
     private static void ValidateDeployment(DeploymentConfig d, string at, List<string> problems)

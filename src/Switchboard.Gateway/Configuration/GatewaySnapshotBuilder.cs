@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Switchboard.Gateway.Routing;
+using Switchboard.Gateway.Routing.Classification;
 using Switchboard.Gateway.Routing.Policies;
 
 namespace Switchboard.Gateway.Configuration;
@@ -26,7 +27,8 @@ internal static class GatewaySnapshotBuilder
             var deployments = m.Deployments
                 .Select(d => new Deployment(providers[d.Provider], d.Model, states.For(d.Provider + "/" + d.Model), d))
                 .ToArray();
-            routes.Add(new ModelRoute(m.Alias, deployments, SelectionPolicies.ByName[m.Policy], m.FailoverOnContentFilter));
+            routes.Add(new ModelRoute(m.Alias, deployments, SelectionPolicies.ByName[m.Policy], m.FailoverOnContentFilter,
+                m.Classify is null ? null : new KeywordClassifier(m.Classify)));
         }
 
         return new GatewaySnapshot(

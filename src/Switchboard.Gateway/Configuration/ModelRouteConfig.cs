@@ -11,6 +11,9 @@ public sealed record ModelRouteConfig
     /// <summary>Try the next deployment when a provider's content filter refuses (off by default: a refusal is an answer).</summary>
     public bool FailoverOnContentFilter { get; set; }
 
+    /// <summary>Makes this alias a router to other aliases (docs/routing.md); it then needs no deployments.</summary>
+    public ClassifyConfig? Classify { get; set; }
+
     /// <summary>Deployments, in priority order.</summary>
     public IReadOnlyList<DeploymentConfig> Deployments { get; set; } = [];
 }

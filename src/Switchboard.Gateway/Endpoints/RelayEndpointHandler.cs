@@ -14,6 +14,9 @@ namespace Switchboard.Gateway.Endpoints;
 /// </summary>
 internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay)
 {
+    /// <summary>Names the alias a router alias picked (docs/routing.md, Classification).</summary>
+    public const string RoutedToHeader = "x-switchboard-routed-to";
+
     public async Task HandleAsync(HttpContext context, UpstreamOperation operation)
     {
         var outcome = GatewayRequestMiddleware.GetOutcome(context);
@@ -47,6 +50,14 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
                 outcome.Alias ??= request.Model;
                 await error!.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
                 return;
+            }
+
+            if (route.Classifier is { } classifier)
+            {
+                // A router alias: the caller's right to it covers the alias it picks.
+                var target = classifier.Classify(PromptText.LastUserText(body.WrittenSpan, operation));
+                route = snapshot.Routes[target];
+                context.Response.Headers[RoutedToHeader] = target;
             }
 
             outcome.Alias = request.Model;

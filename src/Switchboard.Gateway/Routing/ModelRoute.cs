@@ -1,7 +1,8 @@
 namespace Switchboard.Gateway.Routing;
 
 /// <summary>An alias, the deployments that can serve it (in configured order) and its selection policy.</summary>
-internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploymentSelectionPolicy policy, bool failoverOnContentFilter = false)
+internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploymentSelectionPolicy policy, bool failoverOnContentFilter = false,
+    Classification.KeywordClassifier? classifier = null)
 {
     private int _turn = -1;
 
@@ -13,6 +14,9 @@ internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploy
 
     /// <summary>Whether a content-filter refusal is retried on the next deployment (non-streamed responses and errors).</summary>
     public bool FailoverOnContentFilter { get; } = failoverOnContentFilter;
+
+    /// <summary>For a router alias: picks the alias that serves the request; null for an ordinary alias.</summary>
+    public Classification.KeywordClassifier? Classifier { get; } = classifier;
 
     /// <summary>A counter for rotating policies; thread-safe, wraps around.</summary>
     public int NextTurn() => Interlocked.Increment(ref _turn) & int.MaxValue;
