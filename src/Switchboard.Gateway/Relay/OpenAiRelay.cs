@@ -271,77 +271,8 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                 return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, idleTimeout, attemptCts).ConfigureAwait(false);
             }
 
-            return await RelayWholeBodyAsync(context, response, outcome, settings, attemptCts.Token).ConfigureAwait(false);
+            return await WholeBodyRelay.RelayAsync(context, response, outcome, settings, attemptCts.Token).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// Relays a non-streamed response. The body is read completely before anything is sent, so a
-    /// connection that breaks mid-body can still fail over, usage is read from the whole object, and an
-    /// error body can be recognised as "context window exceeded" and fail over too.
-    /// </summary>
-    private static async Task<AttemptFailure?> RelayWholeBodyAsync(HttpContext context, HttpResponseMessage response, RequestOutcome outcome,
-        AttemptSettings settings, CancellationToken attemptToken)
-    {
-        var length = response.Content.Headers.ContentLength;
-        using var captured = new PooledBuffer((int)Math.Min(length ?? 4096, 1 << 20) + 1);
-        var readStart = Stopwatch.GetTimestamp();
-        try
-        {
-            using var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
-            int read;
-            while ((read = await stream.ReadAsync(captured.GetMemory(), attemptToken).ConfigureAwait(false)) > 0)
-            {
-                captured.Advance(read);
-            }
-        }
-        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return new AttemptFailure("timeout", "the response body did not arrive in time");
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            return new AttemptFailure("connection", "the connection broke while reading the response");
-        }
-        finally
-        {
-            outcome.UpstreamTicks += Stopwatch.GetTimestamp() - readStart;
-        }
-
-        var status = (int)response.StatusCode;
-        if (!settings.IsLast && ContextWindowErrors.IsContextWindowExceeded(status, captured.WrittenSpan))
-        {
-            return new AttemptFailure("context_window", "the prompt exceeds its context window");
-        }
-
-        if (response.IsSuccessStatusCode)
-        {
-            ResponseScanner.Scan(captured.WrittenSpan, outcome.Usage, out _);
-        }
-
-        if (!settings.IsLast && settings.FailoverOnContentFilter
-            && ContentFilterResponses.IsContentFiltered(status, captured.WrittenSpan, outcome.Usage.FinishReason))
-        {
-            outcome.Usage.FinishReason = null;
-            return new AttemptFailure("content_filter", "the provider's content filter refused the request");
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            outcome.ErrorType = status == StatusCodes.Status429TooManyRequests ? "rate_limited" : status >= 500 ? "upstream_5xx" : "upstream_4xx";
-        }
-
-        var clientResponse = context.Response;
-        clientResponse.StatusCode = status;
-        clientResponse.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
-        clientResponse.ContentLength = captured.Length;
-        if (response.Headers.RetryAfter is { } retryAfter)
-        {
-            clientResponse.Headers.RetryAfter = retryAfter.ToString();
-        }
-
-        await clientResponse.BodyWriter.WriteAsync(captured.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
-        return null;
     }
 
     private static Task WriteAllFailedAsync(HttpContext context, RequestOutcome outcome, ModelRoute route,
