@@ -18,12 +18,7 @@ internal sealed class GatewayAuthMiddleware(RequestDelegate next, IApiKeyAuthent
     public Task InvokeAsync(HttpContext context)
     {
         string? header = context.Request.Headers.Authorization;
-        var key = header.AsSpan();
-        if (key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            key = key[7..].Trim();
-        }
-        else
+        if (!BearerToken.TryRead(header, out var key))
         {
             return OpenAiError.Unauthorized(header is null
                     ? "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'."

@@ -14,9 +14,7 @@ internal sealed class AdminDeploymentsEndpoint(GatewayConfigProvider config, IAp
 {
     public async Task HandleAsync(HttpContext context)
     {
-        string? header = context.Request.Headers.Authorization;
-        var key = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.AsSpan(7).Trim() : default;
-        var caller = key.IsEmpty ? null : authenticator.Authenticate(key, out _);
+        var caller = BearerToken.TryRead(context.Request.Headers.Authorization, out var key) ? authenticator.Authenticate(key, out _) : null;
         if (caller is null || !caller.IsAdmin)
         {
             await Results.Problem(
