@@ -68,7 +68,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                     var remaining = deadline - time.GetUtcNow();
                     if (remaining <= TimeSpan.Zero)
                     {
-                        (failures ??= []).Add((deployment, new AttemptFailure("timeout", $"the request's total budget of {options.TotalTimeoutSeconds:0.###} s ran out")));
+                        (failures ??= []).Add((deployment, new AttemptFailure(ErrorTypes.Timeout, $"the request's total budget of {options.TotalTimeoutSeconds:0.###} s ran out")));
                         outOfTime = true;
                         break;
                     }
@@ -80,7 +80,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                     if (exceededWindow is { } window && deployment.MaxContextTokens <= window && !isLast)
                     {
                         // Known to be no larger than a window the prompt already overflowed.
-                        (failures ??= []).Add((deployment, new AttemptFailure("context_window", $"window {deployment.MaxContextTokens} tokens is too small")));
+                        (failures ??= []).Add((deployment, new AttemptFailure(ErrorTypes.ContextWindow, $"window {deployment.MaxContextTokens} tokens is too small")));
                         continue;
                     }
 
@@ -94,7 +94,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                     }
 
                     (failures ??= []).Add((deployment, failed));
-                    exceededWindow = failed.ErrorType == "context_window" ? deployment.MaxContextTokens ?? exceededWindow : exceededWindow;
+                    exceededWindow = failed.ErrorType == ErrorTypes.ContextWindow ? deployment.MaxContextTokens ?? exceededWindow : exceededWindow;
                     longestRetryAfter = failed.RetryAfter > (longestRetryAfter ?? TimeSpan.Zero) ? failed.RetryAfter : longestRetryAfter;
                     if (!isLast)
                     {
@@ -145,7 +145,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                 .ConfigureAwait(false))
         {
             // Busy is not a fault: no attempt, no health report, just the next deployment.
-            return new AttemptFailure("busy", $"at its limit of {limit} concurrent requests");
+            return new AttemptFailure(ErrorTypes.Busy, $"at its limit of {limit} concurrent requests");
         }
 
         outcome.Attempts++;
@@ -185,14 +185,14 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         {
             return failed.ErrorType switch
             {
-                "rate_limited" => AttemptResult.RateLimited,
-                "unusable" or "context_window" or "content_filter" => AttemptResult.Neutral,
+                ErrorTypes.RateLimited => AttemptResult.RateLimited,
+                ErrorTypes.Unusable or ErrorTypes.ContextWindow or ErrorTypes.ContentFilter => AttemptResult.Neutral,
                 _ => AttemptResult.Failure,
             };
         }
 
         // Served: by the response passed through, or cut mid-stream after the first byte.
-        return outcome.ErrorType == "stream_cut" ? AttemptResult.Failure
+        return outcome.ErrorType == ErrorTypes.StreamCut ? AttemptResult.Failure
             : response.StatusCode == StatusCodes.Status429TooManyRequests ? AttemptResult.RateLimited
             : response.StatusCode >= 500 ? AttemptResult.Failure
             : AttemptResult.Success;
@@ -228,7 +228,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         var (timeout, idleTimeout, isLast, _) = settings;
         if (deployment.Provider.UnusableReason is { } reason)
         {
-            return new AttemptFailure("unusable", reason);
+            return new AttemptFailure(ErrorTypes.Unusable, reason);
         }
 
         var clientAborted = context.RequestAborted;
@@ -245,11 +245,11 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         }
         catch (OperationCanceledException) when (!clientAborted.IsCancellationRequested)
         {
-            return new AttemptFailure("timeout", $"no response within {timeout.TotalSeconds:0.###} s");
+            return new AttemptFailure(ErrorTypes.Timeout, $"no response within {timeout.TotalSeconds:0.###} s");
         }
         catch (HttpRequestException ex)
         {
-            return new AttemptFailure("connection", Describe(ex));
+            return new AttemptFailure(ErrorTypes.Connection, Describe(ex));
         }
         finally
         {
@@ -261,9 +261,8 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             var status = (int)response.StatusCode;
             if (UpstreamRequestFactory.IsFailoverStatus(status) && !isLast)
             {
-                return status == StatusCodes.Status429TooManyRequests
-                    ? new AttemptFailure("rate_limited", $"HTTP {status}", RetryAfterOf(response))
-                    : new AttemptFailure("upstream_5xx", $"HTTP {status}");
+                return new AttemptFailure(ErrorTypes.OfUpstreamStatus(status), $"HTTP {status}",
+                    status == StatusCodes.Status429TooManyRequests ? RetryAfterOf(response) : null);
             }
 
             if (response.IsSuccessStatusCode && IsEventStream(response.Content.Headers.ContentType))
@@ -278,9 +277,9 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
     private static Task WriteAllFailedAsync(HttpContext context, RequestOutcome outcome, ModelRoute route,
         List<(Deployment Deployment, AttemptFailure Failure)> failures)
     {
-        if (failures.TrueForAll(f => f.Failure.ErrorType == "busy"))
+        if (failures.TrueForAll(f => f.Failure.ErrorType == ErrorTypes.Busy))
         {
-            outcome.ErrorType = "busy";
+            outcome.ErrorType = ErrorTypes.Busy;
             context.Response.Headers.RetryAfter = "1";
             return new OpenAiError(StatusCodes.Status429TooManyRequests,
                     $"Model '{route.Alias}' is at capacity: every deployment is at its concurrency limit and its queue is full. Retry shortly.",
@@ -288,7 +287,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
                 .WriteAsync(context.Response, context.RequestAborted);
         }
 
-        var allTimedOut = failures.TrueForAll(f => f.Failure.ErrorType == "timeout");
+        var allTimedOut = failures.TrueForAll(f => f.Failure.ErrorType == ErrorTypes.Timeout);
         outcome.ErrorType = failures[^1].Failure.ErrorType;
         var reasons = string.Join("; ", failures.Select(f => $"{f.Deployment.Name}: {f.Failure.Detail}"));
         var noun = failures.Count == 1 ? "deployment" : "deployments";

@@ -62,16 +62,16 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
             }
 
             var failure = ex is OperationCanceledException
-                ? new AttemptFailure("timeout", state.Started
+                ? new AttemptFailure(ErrorTypes.Timeout, state.Started
                     ? $"the upstream sent no event for {idleTimeout.TotalSeconds:0.###} s"
                     : "no stream event arrived in time")
-                : new AttemptFailure("connection", "the upstream connection was lost mid-stream");
+                : new AttemptFailure(ErrorTypes.Connection, "the upstream connection was lost mid-stream");
             if (!state.Started)
             {
                 return failure;
             }
 
-            await EndWithErrorAsync(context, outcome, failure, "stream_cut").ConfigureAwait(false);
+            await EndWithErrorAsync(context, outcome, failure).ConfigureAwait(false);
             return null;
         }
 
@@ -84,12 +84,12 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
 
         if (!state.Started)
         {
-            return new AttemptFailure("upstream_empty", "the stream closed before its first event");
+            return new AttemptFailure(ErrorTypes.UpstreamEmpty, "the stream closed before its first event");
         }
 
         if (!state.Done && !state.UpstreamSentError)
         {
-            await EndWithErrorAsync(context, outcome, new AttemptFailure("stream_cut", "the upstream closed the stream before [DONE]"), "stream_cut")
+            await EndWithErrorAsync(context, outcome, new AttemptFailure(ErrorTypes.StreamCut, "the upstream closed the stream before [DONE]"))
                 .ConfigureAwait(false);
             return null;
         }
@@ -180,9 +180,10 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
         response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    private async Task EndWithErrorAsync(HttpContext context, RequestOutcome outcome, AttemptFailure failure, string errorType)
+    private async Task EndWithErrorAsync(HttpContext context, RequestOutcome outcome, AttemptFailure failure)
     {
-        outcome.ErrorType = errorType;
+        // Whatever broke it, for the client and the metrics the stream was cut.
+        outcome.ErrorType = ErrorTypes.StreamCut;
         RequestLog.StreamCut(logger, outcome.RequestId, outcome.Deployment ?? "", failure.Detail);
         var error = OpenAiError.Unavailable(StatusCodes.Status502BadGateway,
             $"The response from model '{outcome.Alias}' was cut off: {failure.Detail}. The answer is incomplete.") with { Code = "stream_interrupted" };

@@ -30,11 +30,11 @@ internal static class WholeBodyRelay
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            return new AttemptFailure("timeout", "the response body did not arrive in time");
+            return new AttemptFailure(ErrorTypes.Timeout, "the response body did not arrive in time");
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            return new AttemptFailure("connection", "the connection broke while reading the response");
+            return new AttemptFailure(ErrorTypes.Connection, "the connection broke while reading the response");
         }
         finally
         {
@@ -44,7 +44,7 @@ internal static class WholeBodyRelay
         var status = (int)response.StatusCode;
         if (!settings.IsLast && ContextWindowErrors.IsContextWindowExceeded(status, captured.WrittenSpan))
         {
-            return new AttemptFailure("context_window", "the prompt exceeds its context window");
+            return new AttemptFailure(ErrorTypes.ContextWindow, "the prompt exceeds its context window");
         }
 
         if (response.IsSuccessStatusCode)
@@ -56,12 +56,12 @@ internal static class WholeBodyRelay
             && ContentFilterResponses.IsContentFiltered(status, captured.WrittenSpan, outcome.Usage.FinishReason))
         {
             outcome.Usage.FinishReason = null;
-            return new AttemptFailure("content_filter", "the provider's content filter refused the request");
+            return new AttemptFailure(ErrorTypes.ContentFilter, "the provider's content filter refused the request");
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            outcome.ErrorType = status == StatusCodes.Status429TooManyRequests ? "rate_limited" : status >= 500 ? "upstream_5xx" : "upstream_4xx";
+            outcome.ErrorType = ErrorTypes.OfUpstreamStatus(status);
         }
 
         var clientResponse = context.Response;

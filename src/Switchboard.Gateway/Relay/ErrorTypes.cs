@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Switchboard.Gateway.Relay;
+
+/// <summary>
+/// The <c>error_type</c> values of logs and metrics, and of failed attempts. One place, because
+/// failover, health and reporting all branch on them.
+/// </summary>
+internal static class ErrorTypes
+{
+    public const string Connection = "connection";
+    public const string Timeout = "timeout";
+    public const string RateLimited = "rate_limited";
+    public const string Upstream5xx = "upstream_5xx";
+    public const string Upstream4xx = "upstream_4xx";
+    public const string UpstreamEmpty = "upstream_empty";
+    public const string StreamCut = "stream_cut";
+    public const string ContextWindow = "context_window";
+    public const string ContentFilter = "content_filter";
+    public const string Busy = "busy";
+    public const string Unusable = "unusable";
+
+    /// <summary>The error type of an upstream error status.</summary>
+    public static string OfUpstreamStatus(int status) =>
+        status == StatusCodes.Status429TooManyRequests ? RateLimited : status >= 500 ? Upstream5xx : Upstream4xx;
+}
