@@ -25,8 +25,8 @@ public class RoutingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var local = new UpstreamProvider("local", "openai", new Uri("http://local.example/v1/"), null, null, FrozenDictionary<string, string>.Empty, isLocal: true);
-        var cloud = new UpstreamProvider("cloud", "openai", new Uri("http://cloud.example/v1/"), "key", null, FrozenDictionary<string, string>.Empty);
+        var local = new UpstreamProvider("local", new Uri("http://local.example/v1/"), null, null, FrozenDictionary<string, string>.Empty, isLocal: true);
+        var cloud = new UpstreamProvider("cloud", new Uri("http://cloud.example/v1/"), "key", null, FrozenDictionary<string, string>.Empty);
         var random = new Random(7);
         var deployments = Enumerable.Range(0, 50).Select(i =>
         {

@@ -17,7 +17,7 @@ internal static class GatewaySnapshotBuilder
         {
             var (key, unusable) = ResolveApiKey(p, getEnvironmentVariable);
             var baseUrl = p.BaseUrl.EndsWith('/') ? p.BaseUrl : p.BaseUrl + "/";
-            providers[p.Name] = new UpstreamProvider(p.Name, p.Type, new Uri(baseUrl), key, unusable,
+            providers[p.Name] = new UpstreamProvider(p.Name, new Uri(baseUrl), key, unusable,
                 p.Headers ?? FrozenDictionary<string, string>.Empty, p.Local);
         }
 

@@ -48,6 +48,13 @@ internal sealed class AdminDeploymentsEndpoint(GatewayConfigProvider config, IAp
                     json.WriteNumber("queueLength"u8, d.State.Gate.QueueLength);
                     WriteMilliseconds(json, "latencyMs"u8, d.State.LatencyMs);
                     WriteMilliseconds(json, "timeToFirstTokenMs"u8, d.State.TimeToFirstTokenMs);
+                    json.WriteStartArray("tags"u8);
+                    foreach (var tag in d.Tags)
+                    {
+                        json.WriteStringValue(tag);
+                    }
+
+                    json.WriteEndArray();
                     if (d.Provider.UnusableReason is { } reason)
                     {
                         json.WriteString("unusable"u8, reason);

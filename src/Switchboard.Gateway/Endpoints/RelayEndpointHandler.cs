@@ -55,7 +55,7 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
             if (route.Classifier is { } classifier)
             {
                 // A router alias: the caller's right to it covers the alias it picks.
-                var target = classifier.Classify(PromptText.LastUserText(body.WrittenSpan, operation));
+                var target = classifier.Classify(PromptText.LastUserText(body.WrittenMemory, operation));
                 route = snapshot.Routes[target];
                 context.Response.Headers[RoutedToHeader] = target;
             }

@@ -9,7 +9,7 @@ namespace Switchboard.Gateway.Protocol;
 /// </summary>
 internal static class ContentFilterResponses
 {
-    public static bool IsContentFiltered(int status, ReadOnlySpan<byte> body, string? finishReason)
+    public static bool IsContentFiltered(int status, ReadOnlyMemory<byte> body, string? finishReason)
     {
         if (status is >= 200 and < 300)
         {
@@ -23,7 +23,7 @@ internal static class ContentFilterResponses
 
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error)
                 && error.ValueKind == JsonValueKind.Object

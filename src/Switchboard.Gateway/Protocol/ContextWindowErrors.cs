@@ -25,7 +25,7 @@ internal static class ContextWindowErrors
         "too many tokens",
     ];
 
-    public static bool IsContextWindowExceeded(int status, ReadOnlySpan<byte> body)
+    public static bool IsContextWindowExceeded(int status, ReadOnlyMemory<byte> body)
     {
         if (status is not (400 or 413) || body.IsEmpty)
         {
@@ -34,7 +34,7 @@ internal static class ContextWindowErrors
 
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object
                 ? nested

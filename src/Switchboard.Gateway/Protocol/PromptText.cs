@@ -7,11 +7,11 @@ namespace Switchboard.Gateway.Protocol;
 /// <summary>The text a classifier looks at: the last user message of a chat, or the prompt of a completion.</summary>
 internal static class PromptText
 {
-    public static string LastUserText(ReadOnlySpan<byte> body, UpstreamOperation operation)
+    public static string LastUserText(ReadOnlyMemory<byte> body, UpstreamOperation operation)
     {
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (operation == UpstreamOperation.Completions)
             {

@@ -104,21 +104,13 @@ internal static class RequestInspector
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
-                    reader.Read();
-                    hasTools |= reader.TokenType != JsonTokenType.EndArray;
-                    if (reader.TokenType != JsonTokenType.EndArray)
-                    {
-                        reader.Skip();
-                        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                        {
-                            reader.Skip();
-                        }
-                    }
+                    // The reader is a struct: a copy peeks at the first element without moving this one.
+                    var peek = reader;
+                    peek.Read();
+                    hasTools |= peek.TokenType != JsonTokenType.EndArray;
                 }
-                else
-                {
-                    reader.Skip();
-                }
+
+                reader.Skip();
             }
             else if (reader.ValueTextEquals("response_format"u8))
             {

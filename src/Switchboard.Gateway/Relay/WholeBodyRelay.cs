@@ -42,7 +42,7 @@ internal static class WholeBodyRelay
         }
 
         var status = (int)response.StatusCode;
-        if (!settings.IsLast && ContextWindowErrors.IsContextWindowExceeded(status, captured.WrittenSpan))
+        if (!settings.IsLast && ContextWindowErrors.IsContextWindowExceeded(status, captured.WrittenMemory))
         {
             return new AttemptFailure(ErrorTypes.ContextWindow, "the prompt exceeds its context window");
         }
@@ -53,7 +53,7 @@ internal static class WholeBodyRelay
         }
 
         if (!settings.IsLast && settings.FailoverOnContentFilter
-            && ContentFilterResponses.IsContentFiltered(status, captured.WrittenSpan, outcome.Usage.FinishReason))
+            && ContentFilterResponses.IsContentFiltered(status, captured.WrittenMemory, outcome.Usage.FinishReason))
         {
             outcome.Usage.FinishReason = null;
             return new AttemptFailure(ErrorTypes.ContentFilter, "the provider's content filter refused the request");

@@ -6,6 +6,8 @@ namespace Switchboard.Gateway.Routing;
 /// <summary>The rules and policies of <see cref="IDeploymentSelector"/>. Thread-safe.</summary>
 internal sealed class DeploymentSelector(Random random) : IDeploymentSelector
 {
+    private const string ContextWindowReason = "context window";
+
     public DeploymentSelector()
         : this(Random.Shared)
     {
@@ -94,7 +96,7 @@ internal sealed class DeploymentSelector(Random random) : IDeploymentSelector
         }
 
         return deployment.MaxContextTokens is { } window && features.EstimatedPromptTokens > window
-            ? $"context window {window} tokens < about {features.EstimatedPromptTokens} in the prompt"
+            ? $"{ContextWindowReason} {window} tokens < about {features.EstimatedPromptTokens} in the prompt"
             : null;
     }
 
@@ -116,13 +118,15 @@ internal sealed class DeploymentSelector(Random random) : IDeploymentSelector
     private static OpenAiError NoneEligible(ModelRoute route, in RequestFeatures features, RoutePreference preference)
     {
         var reasons = new List<string>(route.Deployments.Count);
+        var onlyWindows = true;
         foreach (var d in route.Deployments)
         {
-            reasons.Add($"{d.Name}: {Excludes(d, features, preference)}");
+            var reason = Excludes(d, features, preference)!;
+            onlyWindows &= reason.StartsWith(ContextWindowReason, StringComparison.Ordinal);
+            reasons.Add($"{d.Name}: {reason}");
         }
 
-        var contextOnly = route.Deployments.All(d => d.MaxContextTokens is not null) && reasons.TrueForAll(r => r.Contains("context window", StringComparison.Ordinal));
-        return contextOnly
+        return onlyWindows
             ? OpenAiError.BadRequest($"The prompt is too long for every deployment of model '{route.Alias}' ({string.Join("; ", reasons)}).", "messages", "context_length_exceeded")
             : OpenAiError.BadRequest($"No deployment of model '{route.Alias}' can serve this request ({string.Join("; ", reasons)}).", null, "no_eligible_deployment");
     }

@@ -16,7 +16,4 @@ internal sealed class DeploymentStateRegistry(TimeProvider time)
     }
 
     public DeploymentState For(string deploymentName) => _states.GetOrAdd(deploymentName, static (_, t) => new DeploymentState(t), time);
-
-    /// <summary>Every deployment seen since start, for metrics.</summary>
-    public IEnumerable<KeyValuePair<string, DeploymentState>> All => _states;
 }

@@ -8,12 +8,11 @@ namespace Switchboard.Gateway.Routing;
 /// </summary>
 internal sealed class UpstreamProvider
 {
-    public UpstreamProvider(string name, string type, Uri baseUri, string? apiKey, string? unusableReason,
+    public UpstreamProvider(string name, Uri baseUri, string? apiKey, string? unusableReason,
         IReadOnlyDictionary<string, string> headers, bool isLocal = false)
     {
         IsLocal = isLocal;
         Name = name;
-        Type = type;
         BaseUri = baseUri;
         ChatCompletionsUri = new Uri(baseUri, "chat/completions");
         CompletionsUri = new Uri(baseUri, "completions");
@@ -27,8 +26,6 @@ internal sealed class UpstreamProvider
 
     /// <summary>Runs on the company's own machines; only such providers serve <c>local-only</c> requests.</summary>
     public bool IsLocal { get; }
-
-    public string Type { get; }
 
     /// <summary>Base URL with a trailing slash. Never shown to clients.</summary>
     public Uri BaseUri { get; }

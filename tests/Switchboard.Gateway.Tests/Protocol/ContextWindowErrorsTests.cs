@@ -17,6 +17,6 @@ public sealed class ContextWindowErrorsTests
     [InlineData(400, "", false)]
     public void IsContextWindowExceeded_RecognisesKnownServers(int status, string body, bool expected)
     {
-        Assert.Equal(expected, ContextWindowErrors.IsContextWindowExceeded(status, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(expected, ContextWindowErrors.IsContextWindowExceeded(status, Encoding.UTF8.GetBytes(body).AsMemory()));
     }
 }

@@ -9,7 +9,7 @@ namespace Switchboard.Gateway.Tests.Protocol;
 public sealed class RequestRewriterTests
 {
     private static readonly Deployment Upstream = new(
-        new UpstreamProvider("p", "openai", new Uri("http://127.0.0.1:1/v1/"), null, null, FrozenDictionary<string, string>.Empty), "up/\"model\"-ё");
+        new UpstreamProvider("p", new Uri("http://127.0.0.1:1/v1/"), null, null, FrozenDictionary<string, string>.Empty), "up/\"model\"-ё");
 
     [Fact]
     public void Rewrite_NonStream_ReplacesOnlyTheModelValue()

@@ -28,5 +28,5 @@ internal static class RoutingFixtures
     public static string[] Names(IEnumerable<Deployment> deployments) => deployments.Select(d => d.UpstreamModel).ToArray();
 
     private static UpstreamProvider Provider(string name, bool isLocal) =>
-        new(name, "openai", new Uri($"http://{name}.example/v1/"), null, null, FrozenDictionary<string, string>.Empty, isLocal);
+        new(name, new Uri($"http://{name}.example/v1/"), null, null, FrozenDictionary<string, string>.Empty, isLocal);
 }
