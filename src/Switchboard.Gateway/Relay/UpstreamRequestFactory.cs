@@ -25,16 +25,20 @@ internal static class UpstreamRequestFactory
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrHigher,
         };
-        var headers = request.Headers;
+        AddProviderHeaders(request.Headers, provider);
+        request.Headers.Accept.Add(stream ? AcceptEventStream : AcceptJson);
+        request.Headers.TryAddWithoutValidation("x-request-id", requestId);
+        return request;
+    }
+
+    /// <summary>The provider's credential and configured extra headers, on every request sent to it (probes too).</summary>
+    public static void AddProviderHeaders(HttpRequestHeaders headers, UpstreamProvider provider)
+    {
         headers.Authorization = provider.Authorization;
-        headers.Accept.Add(stream ? AcceptEventStream : AcceptJson);
-        headers.TryAddWithoutValidation("x-request-id", requestId);
         foreach (var (name, value) in provider.Headers)
         {
             headers.TryAddWithoutValidation(name, value);
         }
-
-        return request;
     }
 
     public static bool IsFailoverStatus(int status) =>

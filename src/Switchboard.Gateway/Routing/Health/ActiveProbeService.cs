@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Switchboard.Gateway.Configuration;
+using Switchboard.Gateway.Relay;
 
 namespace Switchboard.Gateway.Routing.Health;
 
@@ -14,16 +15,19 @@ namespace Switchboard.Gateway.Routing.Health;
 internal sealed partial class ActiveProbeService(GatewayConfigProvider config, HttpClient http, TimeProvider time, ILogger<ActiveProbeService> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    // Probes are checked at the pace of the most frequent one, and once a second when none is configured.
+    private static readonly TimeSpan FastestTick = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, (DateTimeOffset Due, Task Running)> _probes = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Tick, time);
+        using var timer = new PeriodicTimer(IdleTick, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             var snapshot = config.Current;
             var now = time.GetUtcNow();
+            var tick = IdleTick;
             foreach (var route in snapshot.RoutesInOrder)
             {
                 foreach (var deployment in route.Deployments)
@@ -33,16 +37,20 @@ internal sealed partial class ActiveProbeService(GatewayConfigProvider config, H
                         continue;
                     }
 
+                    var interval = TimeSpan.FromSeconds(probe.IntervalSeconds);
+                    tick = interval < tick ? (interval < FastestTick ? FastestTick : interval) : tick;
                     var due = _probes.TryGetValue(deployment.Name, out var entry) ? entry : (Due: now, Running: Task.CompletedTask);
                     if (now < due.Due || !due.Running.IsCompleted)
                     {
                         continue;
                     }
 
-                    _probes[deployment.Name] = (now + TimeSpan.FromSeconds(probe.IntervalSeconds),
+                    _probes[deployment.Name] = (now + interval,
                         ProbeAsync(deployment, probe, snapshot.Options.Health, stoppingToken));
                 }
             }
+
+            timer.Period = tick;
         }
     }
 
@@ -91,12 +99,7 @@ internal sealed partial class ActiveProbeService(GatewayConfigProvider config, H
             };
         }
 
-        request.Headers.Authorization = provider.Authorization;
-        foreach (var (name, value) in provider.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
+        UpstreamRequestFactory.AddProviderHeaders(request.Headers, provider);
         return request;
     }
 
