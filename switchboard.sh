@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Switchboard's one entry point on a fresh machine.
-#   ./switchboard.sh up            install what is missing, build, start on http://127.0.0.1:8080
-#   ./switchboard.sh test          install what is missing, build, run the whole test suite
+#   ./switchboard.sh up            check .NET, restore and build, start on http://127.0.0.1:8080
+#   ./switchboard.sh test          check .NET, restore and build, run the whole test suite
 #   ./switchboard.sh <verb> ...    any CLI verb (serve, keys, config …), built on first use
 set -euo pipefail
 
@@ -23,19 +23,6 @@ ensure_dotnet() {
     log "The .NET SDK 10.0 is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
     exit 1
   fi
-}
-
-# Installs Debian packages that are missing; idempotent. Usage: ensure_apt_packages cmd:package ...
-ensure_apt_packages() {
-  local missing=() pair
-  for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  log "Installing Debian packages: ${missing[*]}"
-  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 # Builds the server when it has never been built or a source file is newer than the binary.

@@ -49,15 +49,14 @@ public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFix
     [Fact]
     public async Task RevokedKey_Is401SayingRevoked()
     {
-        var (record, key) = fixture.Server.Keys.Create("to-revoke", null, null);
-        Refresh();
+        var (record, key) = fixture.Server.CreateKey("to-revoke", null, null);
         using (var before = await SendAsync(key, "GET", "v1/models", null))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
         fixture.Server.Keys.Revoke(record.Id);
-        Refresh();
+        fixture.Server.RefreshKeys();
         using var after = await SendAsync(key, "GET", "v1/models", null);
 
         var error = await AssertErrorAsync(after, HttpStatusCode.Unauthorized, "invalid_api_key");
@@ -67,8 +66,7 @@ public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFix
     [Fact]
     public async Task ExpiredKey_Is401SayingExpired()
     {
-        var (_, key) = fixture.Server.Keys.Create("expired", null, DateTimeOffset.UtcNow.AddSeconds(-1));
-        Refresh();
+        var (_, key) = fixture.Server.CreateKey("expired", null, DateTimeOffset.UtcNow.AddSeconds(-1));
 
         using var response = await SendAsync(key, "POST", "v1/chat/completions", "gpt-test");
 
@@ -82,8 +80,7 @@ public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFix
     [InlineData("GET", "v1/models/gpt-test")]
     public async Task KeyWithoutAccessToAlias_Is403(string method, string path)
     {
-        var (_, key) = fixture.Server.Keys.Create("embed-only", ["embed"], null);
-        Refresh();
+        var (_, key) = fixture.Server.CreateKey("embed-only", ["embed"], null);
 
         using var response = await SendAsync(key, method, path, "gpt-test");
 
@@ -94,8 +91,7 @@ public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFix
     [Fact]
     public async Task KeyWithAccess_IsServed()
     {
-        var (_, key) = fixture.Server.Keys.Create("gpt-only", ["gpt-test"], DateTimeOffset.UtcNow.AddDays(30));
-        Refresh();
+        var (_, key) = fixture.Server.CreateKey("gpt-only", ["gpt-test"], DateTimeOffset.UtcNow.AddDays(30));
 
         using var response = await SendAsync(key, "POST", "v1/chat/completions", "gpt-test");
 
@@ -123,8 +119,6 @@ public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFix
 
         Assert.Equal(HttpStatusCode.OK, status);
     }
-
-    private void Refresh() => fixture.Server.App.Services.GetRequiredService<ApiKeyAuthenticator>().Refresh();
 
     private async Task<HttpResponseMessage> SendAsync(string? key, string method, string path, string? model)
     {

@@ -47,8 +47,7 @@ public sealed class ClassificationTests : DedicatedGatewayTest
     [Fact]
     public async Task KeyForTheRouterAlias_MayUseWhatItPicks()
     {
-        var (_, key) = Server.Keys.Create("auto-only", ["auto"], null);
-        Server.App.Services.GetRequiredService<Switchboard.Server.Keys.ApiKeyAuthenticator>().Refresh();
+        var (_, key) = Server.CreateKey("auto-only", ["auto"], null);
         using var client = Server.ClientWithKey(key);
 
         using var response = await client.PostAsync("v1/chat/completions",

@@ -48,8 +48,7 @@ public sealed class HealthTests : DedicatedGatewayTest
     [Fact]
     public async Task AdminDeployments_RequiresAnAdminKey()
     {
-        var (_, key) = Server.Keys.Create("not-admin", null, null);
-        Server.App.Services.GetRequiredService<Switchboard.Server.Keys.ApiKeyAuthenticator>().Refresh();
+        var (_, key) = Server.CreateKey("not-admin", null, null);
         using var anonymous = Server.ClientWithKey(null);
         using var member = Server.ClientWithKey(key);
 

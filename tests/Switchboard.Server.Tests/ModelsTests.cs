@@ -20,8 +20,7 @@ public sealed class ModelsTests(GatewayFixture fixture) : IClassFixture<GatewayF
     [Fact]
     public async Task ListModels_ForRestrictedKey_ReturnsOnlyItsAliases()
     {
-        var (_, key) = fixture.Server.Keys.Create("restricted-list", ["embed", "tools"], null);
-        await RefreshKeysAsync();
+        var (_, key) = fixture.Server.CreateKey("restricted-list", ["embed", "tools"], null);
         using var client = fixture.Server.ClientWithKey(key);
 
         var body = JsonNode.Parse(await client.GetStringAsync("v1/models"))!;
@@ -51,18 +50,11 @@ public sealed class ModelsTests(GatewayFixture fixture) : IClassFixture<GatewayF
     [Fact]
     public async Task GetModel_NotAllowedForKey_Is403()
     {
-        var (_, key) = fixture.Server.Keys.Create("restricted-get", ["embed"], null);
-        await RefreshKeysAsync();
+        var (_, key) = fixture.Server.CreateKey("restricted-get", ["embed"], null);
         using var client = fixture.Server.ClientWithKey(key);
 
         using var response = await client.GetAsync("v1/models/gpt-test");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    private Task RefreshKeysAsync()
-    {
-        fixture.Server.App.Services.GetRequiredService<Switchboard.Server.Keys.ApiKeyAuthenticator>().Refresh();
-        return Task.CompletedTask;
     }
 }

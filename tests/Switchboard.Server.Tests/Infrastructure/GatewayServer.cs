@@ -54,6 +54,17 @@ public sealed class GatewayServer : IAsyncDisposable
 
     internal ApiKeyStore Keys => App.Services.GetRequiredService<ApiKeyStore>();
 
+    /// <summary>Stores a key and makes the running server see it at once (instead of at its next poll).</summary>
+    internal (ApiKeyRecord Record, string Key) CreateKey(string name, IReadOnlyList<string>? models = null, DateTimeOffset? expiresAt = null)
+    {
+        var created = Keys.Create(name, models, expiresAt);
+        RefreshKeys();
+        return created;
+    }
+
+    /// <summary>Makes the running server see key changes now.</summary>
+    internal void RefreshKeys() => App.Services.GetRequiredService<ApiKeyAuthenticator>().Refresh();
+
     /// <summary>Starts a server whose config is <paramref name="configJson"/>.</summary>
     public static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null)
     {
