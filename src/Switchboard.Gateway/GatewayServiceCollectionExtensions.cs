@@ -30,6 +30,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new OpenAiRelay(sp.GetRequiredKeyedService<HttpClient>(UpstreamHttpClientName), sp.GetRequiredService<IDeploymentSelector>(),
             sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<Aggregation.CapturingRelay>();
+        services.TryAddSingleton<Aggregation.MultiModelRelay>();
         services.TryAddSingleton<RelayEndpointHandler>();
         services.TryAddSingleton<ModelsEndpointHandler>();
         services.TryAddSingleton<AdminDeploymentsEndpoint>();

@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Aggregation;
 using Switchboard.Gateway.Routing.Policies;
 
 namespace Switchboard.Gateway.Configuration;
@@ -61,7 +62,7 @@ internal static class GatewayConfigValidator
                 problems.Add($"{at}.policy '{m.Policy}' is not a policy (known: {string.Join(", ", SelectionPolicies.ByName.Keys)})");
             }
 
-            if (m.Deployments.Count == 0 && m.Classify is null)
+            if (m.Deployments.Count == 0 && m.Classify is null && (m.Strategy?.Members.Count ?? 0) == 0)
             {
                 problems.Add($"{at}.deployments must list at least one deployment");
             }
@@ -69,6 +70,11 @@ internal static class GatewayConfigValidator
             if (m.Classify is { } classify)
             {
                 ValidateClassify(classify, $"{at}.classify", config, problems);
+            }
+
+            if (m.Strategy is { } strategy)
+            {
+                ValidateStrategy(m, strategy, $"{at}.strategy", config, problems);
             }
 
             for (var j = 0; j < m.Deployments.Count; j++)
@@ -121,6 +127,57 @@ internal static class GatewayConfigValidator
             {
                 problems.Add($"{at}.rules[{k}].pattern is not a valid regular expression: {ex.Message}");
             }
+        }
+    }
+
+    private static void ValidateStrategy(ModelRouteConfig model, StrategyConfig strategy, string at, GatewayConfig config, List<string> problems)
+    {
+        if (!AggregationStrategy.ByName.TryGetValue(strategy.Type ?? "", out var kind))
+        {
+            problems.Add($"{at}.type '{strategy.Type}' is not a strategy (known: {string.Join(", ", AggregationStrategy.ByName.Keys)})");
+            return;
+        }
+
+        if (strategy.FanOut is < 1 or > AggregationStrategy.MaxFanOut)
+        {
+            problems.Add($"{at}.fanOut must be between 1 and {AggregationStrategy.MaxFanOut}");
+        }
+
+        if (strategy.HedgeAfterMs is < 0)
+        {
+            problems.Add($"{at}.hedgeAfterMs must be zero or positive");
+        }
+
+        var collects = kind is StrategyKind.Consensus or StrategyKind.Compare;
+        if (!collects && (strategy.Members.Count > 0 || strategy.Judge is not null))
+        {
+            problems.Add($"{at}: members and judge belong to consensus and compare, not to {strategy.Type}");
+        }
+
+        if (kind is StrategyKind.Consensus or StrategyKind.Compare && model.Classify is not null)
+        {
+            problems.Add($"{at}: a router alias (classify) cannot also {strategy.Type}");
+        }
+
+        if (strategy.Members.Count == 0 && collects && model.Deployments.Count == 0)
+        {
+            problems.Add($"{at}.members must list aliases when the alias has no deployments");
+        }
+
+        // Members and judges are served one deployment at a time: no recursion into other strategies or routers.
+        var plain = config.Models.Where(m => m.Classify is null && m.Strategy?.Type is null or "single")
+            .Select(m => m.Alias).ToHashSet(StringComparer.Ordinal);
+        for (var k = 0; k < strategy.Members.Count; k++)
+        {
+            if (!plain.Contains(strategy.Members[k]))
+            {
+                problems.Add($"{at}.members[{k}] '{strategy.Members[k]}' must be an alias served one deployment at a time");
+            }
+        }
+
+        if (strategy.Judge is { } judge && !plain.Contains(judge))
+        {
+            problems.Add($"{at}.judge '{judge}' must be an alias served one deployment at a time");
         }
     }
 

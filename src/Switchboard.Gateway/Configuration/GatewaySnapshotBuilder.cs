@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Aggregation;
 using System.Collections.Frozen;
 using Switchboard.Gateway.Routing;
 using Switchboard.Gateway.Routing.Classification;
@@ -28,7 +29,11 @@ internal static class GatewaySnapshotBuilder
                 .Select(d => new Deployment(providers[d.Provider], d.Model, states.For(d.Provider + "/" + d.Model), d))
                 .ToArray();
             routes.Add(new ModelRoute(m.Alias, deployments, SelectionPolicies.ByName[m.Policy], m.FailoverOnContentFilter,
-                m.Classify is null ? null : new KeywordClassifier(m.Classify)));
+                m.Classify is null ? null : new KeywordClassifier(m.Classify))
+            {
+                Strategy = m.Strategy is { } strategy ? ToStrategy(strategy) : AggregationStrategy.Single,
+                ContinueOnCut = m.ContinueOnCut,
+            });
         }
 
         return new GatewaySnapshot(
@@ -38,6 +43,13 @@ internal static class GatewaySnapshotBuilder
             routes,
             now);
     }
+
+    private static AggregationStrategy ToStrategy(StrategyConfig config) => new(
+        AggregationStrategy.ByName[config.Type],
+        config.FanOut,
+        config.HedgeAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        config.Members,
+        config.Judge);
 
     /// <summary>Returns the key, or why there is none. A missing variable is not a config error: the
     /// provider is unusable until the variable is set and the server restarted, other providers work.</summary>

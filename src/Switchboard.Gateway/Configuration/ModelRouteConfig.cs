@@ -14,6 +14,12 @@ public sealed record ModelRouteConfig
     /// <summary>Makes this alias a router to other aliases (docs/routing.md); it then needs no deployments.</summary>
     public ClassifyConfig? Classify { get; set; }
 
+    /// <summary>Racing, hedging or combining several models (docs/strategies.md); null serves each request from one deployment at a time.</summary>
+    public StrategyConfig? Strategy { get; set; }
+
+    /// <summary>When a started stream breaks, resend to the next deployment with the partial answer as assistant prefill and keep streaming.</summary>
+    public bool ContinueOnCut { get; set; }
+
     /// <summary>Deployments, in priority order.</summary>
     public IReadOnlyList<DeploymentConfig> Deployments { get; set; } = [];
 }

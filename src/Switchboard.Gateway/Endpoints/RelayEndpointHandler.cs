@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Switchboard.Gateway.Aggregation;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Observability;
@@ -12,7 +13,7 @@ namespace Switchboard.Gateway.Endpoints;
 /// The shared handler of the relayed operations: read and check the body, resolve the alias against
 /// the caller's rights, then relay. Every refusal happens before an upstream is contacted.
 /// </summary>
-internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay)
+internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay, MultiModelRelay multiModel)
 {
     /// <summary>Names the alias a router alias picked (docs/routing.md, Classification).</summary>
     public const string RoutedToHeader = "x-switchboard-routed-to";
@@ -62,10 +63,70 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
 
             outcome.Alias = request.Model;
             outcome.Stream = request.Stream;
-            outcome.Activity = GatewayTelemetry.StartRequest(outcome);
-            await relay.RelayAsync(context, outcome, route, snapshot.Options, operation, body, request, preference)
-                .ConfigureAwait(false);
+            var strategy = route.Strategy;
+            PooledBuffer? stripped = null;
+            if (request.HasExtension)
+            {
+                var invalid = StrategyExtension.Parse(body.WrittenSpan, request, route.Strategy, out strategy)
+                    ?? AuthorizeStrategy(snapshot, caller, route.Strategy, strategy);
+                if (invalid is not null)
+                {
+                    await invalid.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+
+                // The extension never goes upstream; offsets are read afresh from the body without it.
+                var bytes = StrategyExtension.Strip(body.WrittenSpan, request);
+                stripped = new PooledBuffer(bytes.Length);
+                stripped.Write(bytes);
+                RequestInspector.Inspect(stripped.WrittenSpan, operation, out request);
+            }
+
+            using (stripped)
+            {
+                outcome.Activity = GatewayTelemetry.StartRequest(outcome);
+                var relayed = stripped ?? body;
+                if (strategy.Collects)
+                {
+                    await multiModel.RelayAsync(context, outcome, snapshot, route, operation, relayed.WrittenMemory, request, preference, strategy)
+                        .ConfigureAwait(false);
+                    return;
+                }
+
+                await relay.RelayAsync(context, outcome, route, snapshot.Options, operation, relayed, request, preference, strategy)
+                    .ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>
+    /// Members and judge named in the request must exist, be served one deployment at a time, and be
+    /// allowed to the caller; those from the alias's config are covered by the right to the alias.
+    /// </summary>
+    private static OpenAiError? AuthorizeStrategy(GatewaySnapshot snapshot, GatewayCaller caller, AggregationStrategy configured, AggregationStrategy requested)
+    {
+        var named = requested.Members.Append(requested.Judge).OfType<string>()
+            .Where(alias => !configured.Members.Contains(alias) && alias != configured.Judge);
+        foreach (var alias in named)
+        {
+            if (!snapshot.Routes.TryGetValue(alias, out var member))
+            {
+                return OpenAiError.ModelNotFound(alias);
+            }
+
+            if (member.Classifier is not null || member.Strategy.Kind != StrategyKind.Single)
+            {
+                return OpenAiError.BadRequest($"Model '{alias}' routes or combines other models itself; members and judges must be plain models.",
+                    "switchboard.models", "invalid_extension");
+            }
+
+            if (!caller.MayUse(alias))
+            {
+                return OpenAiError.ModelNotAllowed(alias);
+            }
+        }
+
+        return null;
     }
 
     private static OpenAiError? Authorize(GatewaySnapshot snapshot, GatewayCaller caller, string alias, out ModelRoute? route)

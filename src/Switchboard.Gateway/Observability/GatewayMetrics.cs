@@ -23,6 +23,7 @@ internal sealed class GatewayMetrics
     private readonly Histogram<double> _timeToFirstToken;
     private readonly Counter<long> _tokens;
     private readonly Counter<long> _errors;
+    private readonly Counter<long> _strategyAttempts;
 
     public GatewayMetrics(IMeterFactory meterFactory, GatewayConfigProvider config)
     {
@@ -39,7 +40,12 @@ internal sealed class GatewayMetrics
         _timeToFirstToken = meter.CreateHistogram("switchboard.time_to_first_token", "s", "Time from request arrival to the first streamed content sent", advice: advice);
         _tokens = meter.CreateCounter<long>("switchboard.tokens", "{token}", "Tokens reported by upstreams, by type (input, output; cached_input and reasoning are parts of those)");
         _errors = meter.CreateCounter<long>("switchboard.errors", "{error}", "Failed requests and failed upstream attempts by error type");
+        _strategyAttempts = meter.CreateCounter<long>("switchboard.strategy.attempts", "{attempt}",
+            "Attempts of raced, hedged and multi-model requests by strategy and result (won, lost, failed, answered)");
     }
+
+    public void RecordStrategyAttempt(string alias, string strategy, string deployment, string result) =>
+        _strategyAttempts.Add(1, new TagList { { "alias", alias }, { "strategy", strategy }, { "deployment", deployment }, { "result", result } });
 
     public void RecordRequest(RequestOutcome outcome, long now)
     {

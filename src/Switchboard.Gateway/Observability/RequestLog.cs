@@ -20,6 +20,10 @@ internal static partial class RequestLog
         Message = "{RequestId} stream from {Deployment} broke after output reached the client ({Detail}); ending it with an error event")]
     public static partial void StreamCut(ILogger logger, string requestId, string deployment, string detail);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information,
+        Message = "{RequestId} {Strategy}: no answer from {Deployment} after {AfterMs:F0} ms; starting {Next} alongside")]
+    public static partial void Hedging(ILogger logger, string requestId, string strategy, string deployment, double afterMs, string next);
+
     [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "{RequestId} failed inside the gateway")]
     public static partial void Unhandled(ILogger logger, string requestId, Exception exception);
 }

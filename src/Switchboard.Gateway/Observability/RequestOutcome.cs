@@ -48,6 +48,27 @@ internal sealed class RequestOutcome(string requestId, string operation, long st
     /// <summary>Stopwatch timestamp when the first content reached the client; 0 if none did.</summary>
     public long FirstByteTimestamp { get; set; }
 
+    /// <summary>For one attempt of a raced request: the response it competes for; null when the request is not raced.</summary>
+    public Relay.ResponseClaim? Claim { get; init; }
+
+    /// <summary>Called just before the first write to the client: false when another attempt of a race already writes.</summary>
+    public bool TryClaimResponse() => Claim is null || Claim.TryClaim(this);
+
+    /// <summary>A racer's outcome for one attempt of this request.</summary>
+    public RequestOutcome ForRacer(Relay.ResponseClaim claim) =>
+        new(RequestId, Operation, StartTimestamp) { Claim = claim, Alias = Alias, Stream = Stream, KeyId = KeyId };
+
+    /// <summary>Takes over what the winning racer measured; attempts of all racers add up.</summary>
+    public void AdoptRacer(RequestOutcome winner)
+    {
+        Deployment = winner.Deployment;
+        ProviderName = winner.ProviderName;
+        ErrorType = winner.ErrorType;
+        FirstByteTimestamp = winner.FirstByteTimestamp;
+        UpstreamTicks += winner.UpstreamTicks;
+        Usage.CopyFrom(winner.Usage);
+    }
+
     public double ElapsedSeconds(long now) => Stopwatch.GetElapsedTime(StartTimestamp, now).TotalSeconds;
 
     /// <summary>Time the gateway itself added: elapsed minus time spent waiting on upstreams.</summary>

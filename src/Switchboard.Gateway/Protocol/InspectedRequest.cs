@@ -35,4 +35,13 @@ internal readonly record struct InspectedRequest
 
     /// <summary>Bytes of the input value, for the prompt-size estimate.</summary>
     public int InputBytes { get; init; }
+
+    /// <summary>Where the <c>switchboard</c> extension property starts (its name); 0 when the request has none.</summary>
+    public int ExtensionStart { get; init; }
+
+    /// <summary>Where the <c>switchboard</c> extension's value ends.</summary>
+    public int ExtensionEnd { get; init; }
+
+    /// <summary>The request carries the <c>switchboard</c> extension, which is never sent upstream.</summary>
+    public bool HasExtension => ExtensionStart > 0;
 }

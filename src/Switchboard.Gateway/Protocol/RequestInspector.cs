@@ -10,6 +10,9 @@ namespace Switchboard.Gateway.Protocol;
 /// </summary>
 internal static class RequestInspector
 {
+    /// <summary>The request extension field that plain OpenAI clients never send (docs/strategies.md).</summary>
+    public static ReadOnlySpan<byte> ExtensionProperty => "switchboard"u8;
+
     public static OpenAiError? Inspect(ReadOnlySpan<byte> body, UpstreamOperation operation, out InspectedRequest request)
     {
         request = default;
@@ -38,7 +41,7 @@ internal static class RequestInspector
 
         var bodyStart = (int)reader.BytesConsumed;
         string? model = null;
-        int modelStart = -1, modelEnd = -1, streamOptionsStart = -1, streamOptionsEnd = -1;
+        int modelStart = -1, modelEnd = -1, streamOptionsStart = -1, streamOptionsEnd = -1, extensionStart = 0, extensionEnd = 0;
         bool stream = false, includeUsage = false, hasRequiredInput = false, hasTools = false, jsonMode = false, hasImages = false;
         var inputBytes = 0;
         var requiredField = operation switch
@@ -112,6 +115,19 @@ internal static class RequestInspector
 
                 reader.Skip();
             }
+            else if (reader.ValueTextEquals(ExtensionProperty))
+            {
+                // Switchboard's own options (strategies): validated where they are used, cut before relaying.
+                extensionStart = (int)reader.TokenStartIndex;
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return OpenAiError.BadRequest("'switchboard' must be an object.", "switchboard", "invalid_type");
+                }
+
+                reader.Skip();
+                extensionEnd = (int)reader.BytesConsumed;
+            }
             else if (reader.ValueTextEquals("response_format"u8))
             {
                 reader.Read();
@@ -158,6 +174,8 @@ internal static class RequestInspector
             JsonMode = jsonMode,
             HasImages = hasImages,
             InputBytes = inputBytes,
+            ExtensionStart = extensionStart,
+            ExtensionEnd = extensionEnd,
         };
         return null;
     }

@@ -20,6 +20,11 @@ internal static class ErrorTypes
     public const string Busy = "busy";
     public const string Unusable = "unusable";
 
+    /// <summary>A raced attempt another attempt beat to the client: says nothing about the deployment.</summary>
+    public const string Lost = "lost_race";
+
+    public static readonly AttemptFailure LostRace = new(Lost, "another attempt answered first");
+
     /// <summary>The error type of an upstream error status.</summary>
     public static string OfUpstreamStatus(int status) =>
         status == StatusCodes.Status429TooManyRequests ? RateLimited : status >= 500 ? Upstream5xx : Upstream4xx;

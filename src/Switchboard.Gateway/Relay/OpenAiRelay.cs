@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Switchboard.Gateway.Aggregation;
 using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Observability;
 using Switchboard.Gateway.Protocol;
@@ -18,26 +19,24 @@ namespace Switchboard.Gateway.Relay;
 /// optionally for several rounds with backoff; after the first byte, failures are reported to the
 /// client in-band. Thread-safe; one instance serves all requests.
 /// </summary>
-internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger,
+internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger,
     TimeProvider time)
 {
     public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, GatewayOptions options,
-        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference)
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference, AggregationStrategy? strategy = null)
     {
-        var features = new RequestFeatures
-        {
-            Operation = operation,
-            Stream = request.Stream,
-            HasTools = request.HasTools,
-            JsonMode = request.JsonMode,
-            HasImages = request.HasImages,
-            EstimatedPromptTokens = request.InputBytes / 3,
-        };
+        var features = RequestFeatures.Of(operation, request);
         if (selector.SelectAttemptOrder(route, features, preference, options.Health, out var order) is { } refusal)
         {
             order.Dispose();
             outcome.ErrorType = "no_eligible_deployment";
             await refusal.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (strategy is { Kind: StrategyKind.Fastest or StrategyKind.Hedge } && order.Count > 1)
+        {
+            await RaceAsync(context, outcome, route, options, operation, body, request, strategy, order).ConfigureAwait(false);
             return;
         }
 
@@ -86,7 +85,8 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
 
                     var settings = new AttemptSettings(Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining),
                         TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), isLast, route.FailoverOnContentFilter);
-                    var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options.Health, remaining, settings)
+                    var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options.Health, remaining, settings,
+                            context.RequestAborted)
                         .ConfigureAwait(false);
                     if (failure is not { } failed)
                     {
@@ -136,12 +136,15 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         }
     }
 
-    /// <summary>One attempt on one deployment: concurrency slot, in-flight count, health and latency bookkeeping around it.</summary>
+    /// <summary>
+    /// One attempt on one deployment: concurrency slot, in-flight count, health and latency bookkeeping
+    /// around it. <paramref name="abort"/> is the client's abort, or for a raced attempt also its rival's win.
+    /// </summary>
     private async Task<AttemptFailure?> AttemptAsync(HttpContext context, RequestOutcome outcome, Deployment deployment, UpstreamOperation operation,
-        PooledBuffer body, InspectedRequest request, HealthOptions health, TimeSpan remaining, AttemptSettings settings)
+        PooledBuffer body, InspectedRequest request, HealthOptions health, TimeSpan remaining, AttemptSettings settings, CancellationToken abort)
     {
         if (deployment.MaxConcurrency is { } limit
-            && !await deployment.State.Gate.TryEnterAsync(limit, deployment.MaxQueue, Min(deployment.MaxQueueWait, remaining), time, context.RequestAborted)
+            && !await deployment.State.Gate.TryEnterAsync(limit, deployment.MaxQueue, Min(deployment.MaxQueueWait, remaining), time, abort)
                 .ConfigureAwait(false))
         {
             // Busy is not a fault: no attempt, no health report, just the next deployment.
@@ -156,7 +159,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         AttemptFailure? failure;
         try
         {
-            failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, settings).ConfigureAwait(false);
+            failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, settings, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -165,6 +168,12 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
             {
                 deployment.State.Gate.Release();
             }
+        }
+
+        if (outcome.Claim?.LostBy(outcome) == true)
+        {
+            // Cancelled or beaten by a rival: nothing learnt about this deployment.
+            return ErrorTypes.LostRace;
         }
 
         deployment.State.Health.Report(Classify(failure, outcome, context.Response), health, failure?.RetryAfter ?? RetryAfterOf(context.Response));
@@ -223,7 +232,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
     }
 
     private async Task<AttemptFailure?> TryDeploymentAsync(HttpContext context, RequestOutcome outcome, Deployment deployment,
-        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, AttemptSettings settings)
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, AttemptSettings settings, CancellationToken abort)
     {
         var (timeout, idleTimeout, isLast, _) = settings;
         if (deployment.Provider.UnusableReason is { } reason)
@@ -234,7 +243,7 @@ internal sealed class OpenAiRelay(HttpClient http, IDeploymentSelector selector,
         var clientAborted = context.RequestAborted;
         using var upstreamBody = RequestRewriter.Rewrite(body.WrittenSpan, request, deployment);
         using var upstreamRequest = UpstreamRequestFactory.Create(deployment, operation, upstreamBody, request.Stream, outcome.RequestId);
-        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(abort);
         attemptCts.CancelAfter(timeout);
 
         var sentAt = Stopwatch.GetTimestamp();

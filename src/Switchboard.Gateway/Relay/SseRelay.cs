@@ -48,6 +48,11 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
 
                 buffer.Advance(read);
                 var forwarded = ForwardCompleteEvents(context, buffer, outcome, state, attemptCts);
+                if (state.Lost)
+                {
+                    return ErrorTypes.LostRace;
+                }
+
                 if (forwarded)
                 {
                     await writer.FlushAsync(clientAborted).ConfigureAwait(false);
@@ -127,6 +132,12 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
 
             if (!state.Started)
             {
+                if (!outcome.TryClaimResponse())
+                {
+                    state.Lost = true;
+                    break;
+                }
+
                 state.Started = true;
                 // From here on the attempt is committed: no failover; the idle timeout replaces the first-byte one.
                 attemptCts.CancelAfter(Timeout.InfiniteTimeSpan);
@@ -207,5 +218,8 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
         public bool Done { get; set; }
 
         public bool UpstreamSentError { get; set; }
+
+        /// <summary>A raced attempt whose rival reached the client first.</summary>
+        public bool Lost { get; set; }
     }
 }

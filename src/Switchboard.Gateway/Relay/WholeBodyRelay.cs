@@ -64,6 +64,11 @@ internal static class WholeBodyRelay
             outcome.ErrorType = ErrorTypes.OfUpstreamStatus(status);
         }
 
+        if (!outcome.TryClaimResponse())
+        {
+            return ErrorTypes.LostRace;
+        }
+
         var clientResponse = context.Response;
         clientResponse.StatusCode = status;
         clientResponse.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";

@@ -18,6 +18,12 @@ internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploy
     /// <summary>For a router alias: picks the alias that serves the request; null for an ordinary alias.</summary>
     public Classification.KeywordClassifier? Classifier { get; } = classifier;
 
+    /// <summary>How several deployments or models take part (racing, hedging, consensus, compare); single by default.</summary>
+    public Aggregation.AggregationStrategy Strategy { get; init; } = Aggregation.AggregationStrategy.Single;
+
+    /// <summary>A cut stream is continued on the next deployment with the partial answer as prefill.</summary>
+    public bool ContinueOnCut { get; init; }
+
     /// <summary>A counter for rotating policies; thread-safe, wraps around.</summary>
     public int NextTurn() => Interlocked.Increment(ref _turn) & int.MaxValue;
 }

@@ -19,4 +19,14 @@ internal readonly record struct RequestFeatures
     /// away from windows they would overflow, and a context-length error still fails over.
     /// </summary>
     public int EstimatedPromptTokens { get; init; }
+
+    public static RequestFeatures Of(UpstreamOperation operation, in Protocol.InspectedRequest request) => new()
+    {
+        Operation = operation,
+        Stream = request.Stream,
+        HasTools = request.HasTools,
+        JsonMode = request.JsonMode,
+        HasImages = request.HasImages,
+        EstimatedPromptTokens = request.InputBytes / 3,
+    };
 }

@@ -22,7 +22,8 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// <c>cut-before-first</c> breaks it before any event, <c>slow</c> streams one chunk per 100 ms,
 /// <c>filtered-error</c> / <c>filtered-finish</c> refuse through a content filter (400 error / finish reason),
 /// <c>tools</c> answers with a tool call, <c>fail-once</c> / <c>limited-once</c> answer 500 / 429 to the
-/// first call of a gateway request and normally to the next. It records every request and every client abort it sees.
+/// first call of a gateway request and normally to the next, <c>delay-N</c> waits N ms before answering normally,
+/// <c>say-TEXT</c> answers TEXT. It records every request and every client abort it sees.
 /// </summary>
 public sealed class StubUpstream : IAsyncDisposable
 {
@@ -105,6 +106,11 @@ public sealed class StubUpstream : IAsyncDisposable
             model = model == "fail-once" ? "fail-500" : "fail-429";
         }
 
+        if (model.StartsWith("delay-", StringComparison.Ordinal))
+        {
+            await Task.Delay(int.Parse(model["delay-".Length..], System.Globalization.CultureInfo.InvariantCulture), context.RequestAborted);
+        }
+
         switch (model)
         {
             case "fail-500":
@@ -159,8 +165,9 @@ public sealed class StubUpstream : IAsyncDisposable
         }
 
         var n = request.Json["n"]?.GetValue<int>() ?? 1;
+        var content = System.Text.Json.JsonSerializer.Serialize(model.StartsWith("say-", StringComparison.Ordinal) ? model["say-".Length..] : $"hello from {model}");
         var choices = string.Join(",", Enumerable.Range(0, n).Select(i =>
-            $$"""{"index":{{i}},"message":{"role":"assistant","content":"hello from {{model}}","refusal":null},"logprobs":null,"finish_reason":"stop"}"""));
+            $$"""{"index":{{i}},"message":{"role":"assistant","content":{{content}},"refusal":null},"logprobs":null,"finish_reason":"stop"}"""));
         await WriteJsonAsync(context, 200, $$$"""
             {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"{{{model}}}","choices":[{{{choices}}}],
              "usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18,"prompt_tokens_details":{"cached_tokens":3},"completion_tokens_details":{"reasoning_tokens":2}},
