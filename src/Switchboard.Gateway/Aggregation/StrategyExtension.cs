@@ -89,6 +89,10 @@ internal static class StrategyExtension
         if (after < body.Length && body[after] == (byte)',')
         {
             end = after + 1;
+            while (end < body.Length && IsWhitespace(body[end]))
+            {
+                end++;
+            }
         }
         else
         {

@@ -111,7 +111,7 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
         {
             if (!snapshot.Routes.TryGetValue(alias, out var member))
             {
-                return OpenAiError.ModelNotFound(alias);
+                return OpenAiError.ModelNotFound(alias) with { Param = "switchboard.models" };
             }
 
             if (member.Classifier is not null || member.Strategy.Kind != StrategyKind.Single)
