@@ -32,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<Aggregation.CapturingRelay>();
         services.TryAddSingleton<Aggregation.MultiModelRelay>();
+        services.TryAddSingleton<Routing.Classification.LlmClassifier>();
         services.TryAddSingleton<RelayEndpointHandler>();
         services.TryAddSingleton<ModelsEndpointHandler>();
         services.TryAddSingleton<AdminDeploymentsEndpoint>();

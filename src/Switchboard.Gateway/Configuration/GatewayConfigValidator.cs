@@ -105,6 +105,34 @@ internal static class GatewayConfigValidator
             problems.Add($"{at}.default '{classify.Default}' must be an alias with deployments");
         }
 
+        if (classify.Llm is { } llm)
+        {
+            if (!plain.Contains(llm.Model))
+            {
+                problems.Add($"{at}.llm.model '{llm.Model}' must be an alias with deployments");
+            }
+
+            if (llm.Labels.Count == 0 || !(llm.TimeoutSeconds > 0))
+            {
+                problems.Add($"{at}.llm needs at least one label and timeoutSeconds > 0");
+            }
+
+            var labels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var k = 0; k < llm.Labels.Count; k++)
+            {
+                var label = llm.Labels[k];
+                if (string.IsNullOrWhiteSpace(label.Label) || label.Label.Any(char.IsWhiteSpace) || !labels.Add(label.Label))
+                {
+                    problems.Add($"{at}.llm.labels[{k}].label '{label.Label}' must be one word, different from the other labels");
+                }
+
+                if (!plain.Contains(label.Alias))
+                {
+                    problems.Add($"{at}.llm.labels[{k}].alias '{label.Alias}' must be an alias with deployments");
+                }
+            }
+        }
+
         for (var k = 0; k < classify.Rules.Count; k++)
         {
             var rule = classify.Rules[k];
@@ -121,7 +149,7 @@ internal static class GatewayConfigValidator
 
             try
             {
-                Routing.Classification.KeywordClassifier.Compile(rule);
+                Routing.Classification.RequestClassifier.Compile(rule);
             }
             catch (ArgumentException ex)
             {

@@ -29,7 +29,7 @@ internal static class GatewaySnapshotBuilder
                 .Select(d => new Deployment(providers[d.Provider], d.Model, states.For(d.Provider + "/" + d.Model), d))
                 .ToArray();
             routes.Add(new ModelRoute(m.Alias, deployments, SelectionPolicies.ByName[m.Policy], m.FailoverOnContentFilter,
-                m.Classify is null ? null : new KeywordClassifier(m.Classify))
+                m.Classify is null ? null : new RequestClassifier(m.Classify))
             {
                 Strategy = m.Strategy is { } strategy ? ToStrategy(strategy) : AggregationStrategy.Single,
                 ContinueOnCut = m.ContinueOnCut,

@@ -6,6 +6,7 @@ using Switchboard.Gateway.Observability;
 using Switchboard.Gateway.Protocol;
 using Switchboard.Gateway.Relay;
 using Switchboard.Gateway.Routing;
+using Switchboard.Gateway.Routing.Classification;
 
 namespace Switchboard.Gateway.Endpoints;
 
@@ -13,10 +14,13 @@ namespace Switchboard.Gateway.Endpoints;
 /// The shared handler of the relayed operations: read and check the body, resolve the alias against
 /// the caller's rights, then relay. Every refusal happens before an upstream is contacted.
 /// </summary>
-internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay, MultiModelRelay multiModel)
+internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay, MultiModelRelay multiModel, LlmClassifier llmClassifier)
 {
     /// <summary>Names the alias a router alias picked (docs/routing.md, Classification).</summary>
     public const string RoutedToHeader = "x-switchboard-routed-to";
+
+    /// <summary>What picked it: <c>rule</c>, <c>llm</c> or <c>default</c>.</summary>
+    public const string RoutedByHeader = "x-switchboard-routed-by";
 
     public async Task HandleAsync(HttpContext context, UpstreamOperation operation)
     {
@@ -56,9 +60,11 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
             if (route.Classifier is { } classifier)
             {
                 // A router alias: the caller's right to it covers the alias it picks.
-                var target = classifier.Classify(PromptText.LastUserText(body.WrittenMemory, operation));
+                var (target, by) = await ClassifyAsync(classifier, PromptText.LastUserText(body.WrittenMemory, operation), snapshot, outcome, preference,
+                    context.RequestAborted).ConfigureAwait(false);
                 route = snapshot.Routes[target];
                 context.Response.Headers[RoutedToHeader] = target;
+                context.Response.Headers[RoutedByHeader] = by;
             }
 
             outcome.Alias = request.Model;
@@ -97,6 +103,23 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
                     .ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task<(string Target, string By)> ClassifyAsync(RequestClassifier classifier, string text, GatewaySnapshot snapshot,
+        RequestOutcome outcome, RoutePreference preference, CancellationToken cancellationToken)
+    {
+        if (classifier.Match(text) is { } matched)
+        {
+            return (matched, "rule");
+        }
+
+        if (classifier.Llm is { } llm
+            && await llmClassifier.ClassifyAsync(llm, text, snapshot, outcome, preference, cancellationToken).ConfigureAwait(false) is { } chosen)
+        {
+            return (chosen, "llm");
+        }
+
+        return (classifier.Default, "default");
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace Switchboard.Gateway.Routing;
 
 /// <summary>An alias, the deployments that can serve it (in configured order) and its selection policy.</summary>
 internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploymentSelectionPolicy policy, bool failoverOnContentFilter = false,
-    Classification.KeywordClassifier? classifier = null)
+    Classification.RequestClassifier? classifier = null)
 {
     private int _turn = -1;
 
@@ -16,7 +16,7 @@ internal sealed class ModelRoute(string alias, Deployment[] deployments, IDeploy
     public bool FailoverOnContentFilter { get; } = failoverOnContentFilter;
 
     /// <summary>For a router alias: picks the alias that serves the request; null for an ordinary alias.</summary>
-    public Classification.KeywordClassifier? Classifier { get; } = classifier;
+    public Classification.RequestClassifier? Classifier { get; } = classifier;
 
     /// <summary>How several deployments or models take part (racing, hedging, consensus, compare); single by default.</summary>
     public Aggregation.AggregationStrategy Strategy { get; init; } = Aggregation.AggregationStrategy.Single;

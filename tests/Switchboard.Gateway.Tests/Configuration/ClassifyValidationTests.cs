@@ -9,6 +9,10 @@ public sealed class ClassifyValidationTests
     [InlineData("""{ "rules": [ { "keywords": ["x"], "alias": "ghost" } ], "default": "plain" }""", "models[1].classify.rules[0].alias 'ghost' must be an alias with deployments")]
     [InlineData("""{ "rules": [ { "keywords": ["x"], "alias": "plain" } ], "default": "router" }""", "models[1].classify.default 'router' must be an alias with deployments")]
     [InlineData("""{ "rules": [ { "alias": "plain" } ], "default": "plain" }""", "models[1].classify.rules[0] needs non-empty keywords or a pattern")]
+    [InlineData("""{ "llm": { "model": "ghost", "labels": [ { "label": "a", "alias": "plain" } ] }, "default": "plain" }""", "models[1].classify.llm.model 'ghost' must be an alias with deployments")]
+    [InlineData("""{ "llm": { "model": "plain", "labels": [] }, "default": "plain" }""", "models[1].classify.llm needs at least one label and timeoutSeconds > 0")]
+    [InlineData("""{ "llm": { "model": "plain", "labels": [ { "label": "a", "alias": "plain" }, { "label": "A", "alias": "plain" } ] }, "default": "plain" }""", "models[1].classify.llm.labels[1].label 'A' must be one word, different from the other labels")]
+    [InlineData("""{ "llm": { "model": "plain", "labels": [ { "label": "two words", "alias": "router" } ] }, "default": "plain" }""", "models[1].classify.llm.labels[0].alias 'router' must be an alias with deployments")]
     public void InvalidClassify_IsNamed(string classify, string problem)
     {
         var json = $$"""

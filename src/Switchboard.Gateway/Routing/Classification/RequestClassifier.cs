@@ -4,26 +4,31 @@ using Switchboard.Gateway.Configuration;
 namespace Switchboard.Gateway.Routing.Classification;
 
 /// <summary>
-/// Picks a target alias for a router alias from the text of the request, by keyword and pattern rules
-/// from the config (first match wins). Regexes run with a timeout so a pathological pattern cannot stall
-/// a request. Immutable and thread-safe.
+/// Picks a target alias for a router alias from the text of the request: keyword and pattern rules from
+/// the config first (first match wins; cheap and predictable), then the LLM stage when configured
+/// (<see cref="LlmClassifier"/>), then the default. Regexes run with a timeout so a pathological pattern
+/// cannot stall a request. Immutable and thread-safe.
 /// </summary>
-internal sealed class KeywordClassifier
+internal sealed class RequestClassifier
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
     private readonly (Regex Matcher, string Alias)[] _rules;
 
-    public KeywordClassifier(ClassifyConfig config)
+    public RequestClassifier(ClassifyConfig config)
     {
         _rules = config.Rules.Select(r => (Compile(r), r.Alias)).ToArray();
         Default = config.Default;
+        Llm = config.Llm;
     }
 
+    /// <summary>The alias when neither the rules nor the LLM stage decide.</summary>
     public string Default { get; }
 
-    public IEnumerable<string> Targets => _rules.Select(r => r.Alias).Append(Default);
+    /// <summary>The model asked when no rule matches; null when the router uses rules only.</summary>
+    public LlmClassifyConfig? Llm { get; }
 
-    public string Classify(string text)
+    /// <summary>The alias of the first rule that matches <paramref name="text"/>; null when none does.</summary>
+    public string? Match(string text)
     {
         foreach (var (matcher, alias) in _rules)
         {
@@ -40,7 +45,7 @@ internal sealed class KeywordClassifier
             }
         }
 
-        return Default;
+        return null;
     }
 
     /// <summary>Keywords become one case-insensitive whole-word alternation; a pattern is used as written.</summary>
