@@ -115,7 +115,7 @@ internal sealed partial class OpenAiRelay
             var remaining = deadline - time.GetUtcNow();
             var settings = new AttemptSettings(Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining),
                 TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), IsLast: false, route.FailoverOnContentFilter);
-            var task = AttemptAsync(context, racerOutcome, deployment, operation, body, request, options.Health, remaining, settings, cancel.Token);
+            var task = AttemptAsync(context, racerOutcome, deployment, operation, body, request, options.Health, remaining, settings, null, cancel.Token);
             var racer = new Racer(deployment, racerOutcome, cancel, task);
             started.Add(racer);
             return racer;

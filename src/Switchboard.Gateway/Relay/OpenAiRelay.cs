@@ -51,6 +51,8 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
     private async Task TryInOrderAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, GatewayOptions options,
         UpstreamOperation operation, PooledBuffer body, InspectedRequest request, RoutePreference preference, RequestFeatures features, AttemptOrder deployments)
     {
+        var continuation = route.ContinueOnCut && request.Stream && operation == UpstreamOperation.ChatCompletions ? new StreamContinuation() : null;
+        PooledBuffer? continuationBody = null;
         try
         {
             var retry = options.Retry;
@@ -85,12 +87,22 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
 
                     var settings = new AttemptSettings(Min(TimeSpan.FromSeconds(options.UpstreamTimeoutSeconds), remaining),
                         TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds), isLast, route.FailoverOnContentFilter);
-                    var failure = await AttemptAsync(context, outcome, deployment, operation, body, request, options.Health, remaining, settings,
-                            context.RequestAborted)
+                    var failure = await AttemptAsync(context, outcome, deployment, operation, continuationBody ?? body, request, options.Health, remaining,
+                            settings, continuation, context.RequestAborted)
                         .ConfigureAwait(false);
                     if (failure is not { } failed)
                     {
                         return;
+                    }
+
+                    if (continuation is { Broken: true })
+                    {
+                        // Continue mode: the next deployment gets the partial answer as prefill and streams on.
+                        var bytes = continuation.ContinuationBody(body.WrittenSpan);
+                        continuationBody?.Dispose();
+                        continuationBody = new PooledBuffer(bytes.Length);
+                        continuationBody.Write(bytes);
+                        RequestInspector.Inspect(continuationBody.WrittenSpan, operation, out request);
                     }
 
                     (failures ??= []).Add((deployment, failed));
@@ -128,10 +140,20 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
                 }
             }
 
+            if (continuation is { Resumed: true })
+            {
+                // The client stream is open: the failure can only be told in-band.
+                await sseRelay.EndWithErrorAsync(context, outcome,
+                        new AttemptFailure(ErrorTypes.StreamCut, $"{continuation.BreakDetail}, and no other deployment could continue it"))
+                    .ConfigureAwait(false);
+                return;
+            }
+
             await WriteAllFailedAsync(context, outcome, route, failures!).ConfigureAwait(false);
         }
         finally
         {
+            continuationBody?.Dispose();
             deployments.Dispose();
         }
     }
@@ -141,7 +163,8 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
     /// around it. <paramref name="abort"/> is the client's abort, or for a raced attempt also its rival's win.
     /// </summary>
     private async Task<AttemptFailure?> AttemptAsync(HttpContext context, RequestOutcome outcome, Deployment deployment, UpstreamOperation operation,
-        PooledBuffer body, InspectedRequest request, HealthOptions health, TimeSpan remaining, AttemptSettings settings, CancellationToken abort)
+        PooledBuffer body, InspectedRequest request, HealthOptions health, TimeSpan remaining, AttemptSettings settings,
+        StreamContinuation? continuation, CancellationToken abort)
     {
         if (deployment.MaxConcurrency is { } limit
             && !await deployment.State.Gate.TryEnterAsync(limit, deployment.MaxQueue, Min(deployment.MaxQueueWait, remaining), time, abort)
@@ -159,7 +182,7 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
         AttemptFailure? failure;
         try
         {
-            failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, settings, abort).ConfigureAwait(false);
+            failure = await TryDeploymentAsync(context, outcome, deployment, operation, body, request, settings, continuation, abort).ConfigureAwait(false);
         }
         finally
         {
@@ -232,7 +255,8 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
     }
 
     private async Task<AttemptFailure?> TryDeploymentAsync(HttpContext context, RequestOutcome outcome, Deployment deployment,
-        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, AttemptSettings settings, CancellationToken abort)
+        UpstreamOperation operation, PooledBuffer body, InspectedRequest request, AttemptSettings settings,
+        StreamContinuation? continuation, CancellationToken abort)
     {
         var (timeout, idleTimeout, isLast, _) = settings;
         if (deployment.Provider.UnusableReason is { } reason)
@@ -276,7 +300,15 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
 
             if (response.IsSuccessStatusCode && IsEventStream(response.Content.Headers.ContentType))
             {
-                return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, idleTimeout, attemptCts).ConfigureAwait(false);
+                return await sseRelay.RelayAsync(context, response, outcome, request.ClientIncludeUsage, idleTimeout, attemptCts, continuation, isLast)
+                    .ConfigureAwait(false);
+            }
+
+            if (continuation is { Resumed: true })
+            {
+                // A continuation cannot pass an answer through: the client's stream has started already.
+                return new AttemptFailure(response.IsSuccessStatusCode ? ErrorTypes.UpstreamEmpty : ErrorTypes.OfUpstreamStatus(status),
+                    $"HTTP {status} instead of a stream");
             }
 
             return await WholeBodyRelay.RelayAsync(context, response, outcome, settings, attemptCts.Token).ConfigureAwait(false);

@@ -18,13 +18,18 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
 {
     private const int ReadSize = 16 * 1024;
 
+    /// <summary>
+    /// Relays one upstream stream. A failure is returned only while nothing reached the client, or, for
+    /// an alias in continue mode (<paramref name="continuation"/> set), when a started stream broke and
+    /// another deployment can continue it (not <paramref name="isLast"/>).
+    /// </summary>
     public async Task<AttemptFailure?> RelayAsync(HttpContext context, HttpResponseMessage response, RequestOutcome outcome,
-        bool clientWantsUsage, TimeSpan idleTimeout, CancellationTokenSource attemptCts)
+        bool clientWantsUsage, TimeSpan idleTimeout, CancellationTokenSource attemptCts, StreamContinuation? continuation = null, bool isLast = true)
     {
         var clientAborted = context.RequestAborted;
         var writer = context.Response.BodyWriter;
         using var buffer = new PooledBuffer(ReadSize);
-        var state = new StreamState(clientWantsUsage);
+        var state = new StreamState(clientWantsUsage) { Continuation = continuation, Resumed = continuation?.Resumed == true };
         var waitStart = Stopwatch.GetTimestamp();
         try
         {
@@ -76,6 +81,11 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
                 return failure;
             }
 
+            if (TryHandBack(state, failure.Detail, isLast) is { } handedBack)
+            {
+                return handedBack;
+            }
+
             await EndWithErrorAsync(context, outcome, failure).ConfigureAwait(false);
             return null;
         }
@@ -94,6 +104,11 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
 
         if (!state.Done && !state.UpstreamSentError)
         {
+            if (TryHandBack(state, "the upstream closed the stream before [DONE]", isLast) is { } handedBack)
+            {
+                return handedBack;
+            }
+
             await EndWithErrorAsync(context, outcome, new AttemptFailure(ErrorTypes.StreamCut, "the upstream closed the stream before [DONE]"))
                 .ConfigureAwait(false);
             return null;
@@ -130,6 +145,18 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
                 continue;
             }
 
+            if (state.Resumed && !state.Started)
+            {
+                // A continuation: the client stream is open already; its opening chunk would start a second answer.
+                if (StreamContinuation.IsEmptyOpening(SseEvents.Data(sseEvent)))
+                {
+                    continue;
+                }
+
+                state.Started = true;
+                attemptCts.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+
             if (!state.Started)
             {
                 if (!outcome.TryClaimResponse())
@@ -145,6 +172,7 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
                 outcome.FirstByteTimestamp = Stopwatch.GetTimestamp();
             }
 
+            state.Continuation?.Observe(SseEvents.Data(sseEvent));
             context.Response.BodyWriter.Write(sseEvent);
             forwarded = true;
         }
@@ -191,7 +219,19 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
         response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    private async Task EndWithErrorAsync(HttpContext context, RequestOutcome outcome, AttemptFailure failure)
+    /// <summary>In continue mode, a broken stream goes back to the relay to be continued on the next deployment.</summary>
+    private static AttemptFailure? TryHandBack(StreamState state, string detail, bool isLast)
+    {
+        if (state.Continuation is not { CanContinue: true } continuation || isLast)
+        {
+            return null;
+        }
+
+        continuation.MarkBroken(detail);
+        return new AttemptFailure(ErrorTypes.StreamCut, detail);
+    }
+
+    public async Task EndWithErrorAsync(HttpContext context, RequestOutcome outcome, AttemptFailure failure)
     {
         // Whatever broke it, for the client and the metrics the stream was cut.
         outcome.ErrorType = ErrorTypes.StreamCut;
@@ -221,5 +261,11 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
 
         /// <summary>A raced attempt whose rival reached the client first.</summary>
         public bool Lost { get; set; }
+
+        /// <summary>Continue mode: the partial answer, kept for a continuation elsewhere.</summary>
+        public StreamContinuation? Continuation { get; init; }
+
+        /// <summary>This attempt continues a stream another deployment started.</summary>
+        public bool Resumed { get; init; }
     }
 }
