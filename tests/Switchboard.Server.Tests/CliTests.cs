@@ -1,3 +1,4 @@
+using Switchboard.Server.Keys;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Switchboard.Server.Tests.Infrastructure;
@@ -68,6 +69,46 @@ public sealed class CliTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
 
         Assert.Equal(2, exit);
         Assert.Contains("--expires 'soon'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysCreate_WithRoute_IsListed_AndABadRouteIsRefused()
+    {
+        var data = Directory.CreateTempSubdirectory("sb-cli-route-").FullName;
+
+        var (exit, _, _) = await SwitchboardProcess.RunAsync("keys", "create", "--name", "clinic", "--route", "local-only", "--data", data);
+        var (_, list, _) = await SwitchboardProcess.RunAsync("keys", "list", "--data", data);
+        var (badExit, _, stderr) = await SwitchboardProcess.RunAsync("keys", "create", "--name", "x", "--route", "anywhere", "--data", data);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("local-only", list.Split('\n').Single(l => l.Contains("clinic", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(2, badExit);
+        Assert.Contains("--route 'anywhere' must be one of local-only, prefer-local, cheapest, fastest", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Database_FromTheFirstSchema_IsUpgradedKeepingItsKeys()
+    {
+        var data = Directory.CreateTempSubdirectory("sb-schema-").FullName;
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "switchboard.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, key_prefix TEXT NOT NULL,
+                    models TEXT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NULL, revoked_at INTEGER NULL);
+                INSERT INTO api_keys VALUES ('key_old', 'old', 'hash', 'sb-abc', NULL, 0, NULL, NULL);
+                PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = new ApiKeyStore(new Storage.SwitchboardDatabase(data), TimeProvider.System);
+        store.Create("new", null, null, "local-only");
+
+        var keys = store.List();
+        Assert.Equal(["old", "new"], keys.Select(k => k.Name));
+        Assert.Equal([null, "local-only"], keys.Select(k => k.Route));
     }
 
     [Fact]

@@ -52,6 +52,41 @@ public sealed class RoutingTests : DedicatedGatewayTest
         Assert.DoesNotContain(Stub.Requests, r => r.Model == "cloud-model");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("cheapest")]
+    [InlineData("prefer-local")]
+    public async Task KeyBoundToLocalOnly_StaysLocal_WhateverTheHeaderSays(string? header)
+    {
+        var (_, key) = Server.CreateKey("on-prem-only", route: "local-only");
+        using var client = Server.ClientWithKey(key);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = new StringContent("""{"model":"mixed","messages":[{"role":"user","content":"secret"}]}""", Encoding.UTF8, "application/json"),
+        };
+        if (header is not null)
+        {
+            request.Headers.Add("x-switchboard-route", header);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["local-model"], ModelsSeenFor(response));
+    }
+
+    [Fact]
+    public async Task KeyDefault_IsOverriddenByTheHeader_WhenNotLocalOnly()
+    {
+        var (_, key) = Server.CreateKey("prefers-local", route: "prefer-local");
+        using var client = Server.ClientWithKey(key);
+
+        using var byKey = await client.PostAsync("v1/chat/completions",
+            new StringContent("""{"model":"mixed","messages":[{"role":"user","content":"x"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(["local-model"], ModelsSeenFor(byKey));
+    }
+
     [Fact]
     public async Task PreferLocal_ServesFromTheLocalDeployment()
     {

@@ -7,5 +7,8 @@ namespace Switchboard.Gateway.Auth;
 /// <param name="IsAdmin">May call the admin API (today only the bootstrap admin key; roles come with the control plane).</param>
 public sealed record GatewayCaller(string KeyId, string Name, IReadOnlySet<string>? AllowedModels, bool IsAdmin = false)
 {
+    /// <summary>The key's routing preference (<c>x-switchboard-route</c> values); <c>local-only</c> binds every request made with the key.</summary>
+    public string? Route { get; init; }
+
     public bool MayUse(string alias) => AllowedModels is null || AllowedModels.Contains(alias);
 }

@@ -28,13 +28,15 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
         var caller = GatewayAuthMiddleware.GetCaller(context);
         // One snapshot for the whole request: a reload midway does not change its route.
         var snapshot = config.Current;
-        if (!RoutePreferences.TryParse(context.Request.Headers[RoutePreferences.Header], out var preference))
+        if (!RoutePreferences.TryParse(context.Request.Headers[RoutePreferences.Header], out var requested))
         {
             await OpenAiError.BadRequest(
                     $"Header {RoutePreferences.Header} must be one of local-only, prefer-local, cheapest, fastest.", RoutePreferences.Header, "invalid_route_preference")
                 .WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
             return;
         }
+
+        var preference = RoutePreferences.Combine(caller.Route, requested);
 
         var (body, readError) = await RequestBodyReader.ReadAsync(context.Request, snapshot.Options.MaxRequestBodyBytes, context.RequestAborted)
             .ConfigureAwait(false);

@@ -35,4 +35,22 @@ internal static class RoutePreferences
         };
         return preference >= 0;
     }
+
+    /// <summary>
+    /// The preference a request runs with: a key bound to <c>local-only</c> stays local whatever the
+    /// header says; otherwise the header wins over the key's default. An unreadable key setting counts
+    /// as local-only: when in doubt, data stays on-premises.
+    /// </summary>
+    public static RoutePreference Combine(string? keyRoute, RoutePreference requested)
+    {
+        var keyPreference = RoutePreference.None;
+        if (keyRoute is not null && !TryParse(keyRoute, out keyPreference))
+        {
+            keyPreference = RoutePreference.LocalOnly;
+        }
+
+        return keyPreference == RoutePreference.LocalOnly ? RoutePreference.LocalOnly
+            : requested != RoutePreference.None ? requested
+            : keyPreference;
+    }
 }

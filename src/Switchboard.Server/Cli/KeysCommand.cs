@@ -20,8 +20,12 @@ internal static class KeysCommand
         var name = new Option<string>("--name") { Description = "A name to recognise the key by.", Required = true };
         var models = new Option<string?>("--models") { Description = "Comma-separated aliases the key may use (default: all)." };
         var expires = new Option<string?>("--expires") { Description = "Lifetime (30d, 12h, 90m) or expiry date (2027-01-31)." };
+        var route = new Option<string?>("--route")
+        {
+            Description = "Routing for every request with this key: local-only (never a cloud deployment, whatever the request says), prefer-local, cheapest, fastest.",
+        };
         var data = SwitchboardCli.DataOption();
-        var command = new Command("create", "Create a key and print it once.") { name, models, expires, data };
+        var command = new Command("create", "Create a key and print it once.") { name, models, expires, route, data };
         command.SetAction(result =>
         {
             var now = DateTimeOffset.UtcNow;
@@ -36,11 +40,18 @@ internal static class KeysCommand
                 }
             }
 
+            var routeText = result.GetValue(route)?.Trim().ToLowerInvariant();
+            if (routeText is not null && (!Gateway.Routing.RoutePreferences.TryParse(routeText, out var preference) || preference == Gateway.Routing.RoutePreference.None))
+            {
+                Console.Error.WriteLine($"--route '{routeText}' must be one of local-only, prefer-local, cheapest, fastest");
+                return 2;
+            }
+
             var modelList = result.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var store = OpenStore(result.GetValue(data)!);
-            var (record, key) = store.Create(result.GetValue(name)!, modelList, expiresAt);
+            var (record, key) = store.Create(result.GetValue(name)!, modelList, expiresAt, routeText);
             Console.WriteLine(key);
-            Console.Error.WriteLine($"Created {record.Id} '{record.Name}' (models: {FormatModels(record)}, expires: {FormatDate(record.ExpiresAt)}). " +
+            Console.Error.WriteLine($"Created {record.Id} '{record.Name}' (models: {FormatModels(record)}, expires: {FormatDate(record.ExpiresAt)}, route: {record.Route ?? "any"}). " +
                                     "The key is shown only now; store it safely.");
             return 0;
         });
@@ -55,10 +66,10 @@ internal static class KeysCommand
         {
             var now = DateTimeOffset.UtcNow;
             var keys = OpenStore(result.GetValue(data)!).List();
-            Console.WriteLine($"{"ID",-16} {"NAME",-20} {"KEY",-14} {"STATUS",-8} {"MODELS",-24} {"CREATED",-17} EXPIRES");
+            Console.WriteLine($"{"ID",-16} {"NAME",-20} {"KEY",-14} {"STATUS",-8} {"MODELS",-24} {"ROUTE",-12} {"CREATED",-17} EXPIRES");
             foreach (var k in keys)
             {
-                Console.WriteLine($"{k.Id,-16} {k.Name,-20} {k.KeyPrefix,-14} {k.StatusAt(now),-8} {FormatModels(k),-24} {FormatDate(k.CreatedAt),-17} {FormatDate(k.ExpiresAt)}");
+                Console.WriteLine($"{k.Id,-16} {k.Name,-20} {k.KeyPrefix,-14} {k.StatusAt(now),-8} {FormatModels(k),-24} {k.Route ?? "any",-12} {FormatDate(k.CreatedAt),-17} {FormatDate(k.ExpiresAt)}");
             }
 
             return 0;

@@ -103,7 +103,7 @@ internal sealed partial class ApiKeyAuthenticator : BackgroundService, IApiKeyAu
 
     private Snapshot Load()
     {
-        var entries = _store.List().Select(r => new Entry(r, new GatewayCaller(r.Id, r.Name, r.Models?.ToFrozenSet(StringComparer.Ordinal))));
+        var entries = _store.List().Select(r => new Entry(r, new GatewayCaller(r.Id, r.Name, r.Models?.ToFrozenSet(StringComparer.Ordinal)) { Route = r.Route }));
         return new Snapshot(entries.ToFrozenDictionary(e => e.Record.KeyHash, StringComparer.Ordinal));
     }
 

@@ -11,18 +11,18 @@ namespace Switchboard.Server.Keys;
 internal sealed class ApiKeyStore(SwitchboardDatabase database, TimeProvider time)
 {
     /// <summary>Stores a new key and returns it; the plaintext key exists only in the return value.</summary>
-    public (ApiKeyRecord Record, string Key) Create(string name, IReadOnlyList<string>? models, DateTimeOffset? expiresAt)
+    public (ApiKeyRecord Record, string Key) Create(string name, IReadOnlyList<string>? models, DateTimeOffset? expiresAt, string? route = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var key = ApiKeySecrets.NewKey();
         var record = new ApiKeyRecord(ApiKeySecrets.NewId(), name, ApiKeySecrets.Hash(key), ApiKeySecrets.DisplayPrefix(key),
-            models is { Count: > 0 } ? models : null, time.GetUtcNow(), expiresAt, null);
+            models is { Count: > 0 } ? models : null, time.GetUtcNow(), expiresAt, null, route);
 
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO api_keys (id, name, key_hash, key_prefix, models, created_at, expires_at)
-            VALUES ($id, $name, $hash, $prefix, $models, $created, $expires)
+            INSERT INTO api_keys (id, name, key_hash, key_prefix, models, created_at, expires_at, route)
+            VALUES ($id, $name, $hash, $prefix, $models, $created, $expires, $route)
             """;
         command.Parameters.AddWithValue("$id", record.Id);
         command.Parameters.AddWithValue("$name", record.Name);
@@ -31,6 +31,7 @@ internal sealed class ApiKeyStore(SwitchboardDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("$models", record.Models is null ? DBNull.Value : string.Join(',', record.Models));
         command.Parameters.AddWithValue("$created", record.CreatedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$expires", (object?)record.ExpiresAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$route", (object?)record.Route ?? DBNull.Value);
         command.ExecuteNonQuery();
         return (record, key);
     }
@@ -39,7 +40,7 @@ internal sealed class ApiKeyStore(SwitchboardDatabase database, TimeProvider tim
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, key_hash, key_prefix, models, created_at, expires_at, revoked_at FROM api_keys ORDER BY created_at, id";
+        command.CommandText = "SELECT id, name, key_hash, key_prefix, models, created_at, expires_at, revoked_at, route FROM api_keys ORDER BY created_at, id";
         using var reader = command.ExecuteReader();
         var keys = new List<ApiKeyRecord>();
         while (reader.Read())
@@ -52,7 +53,8 @@ internal sealed class ApiKeyStore(SwitchboardDatabase database, TimeProvider tim
                 reader.IsDBNull(4) ? null : reader.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
                 reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7))));
+                reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
         }
 
         return keys;

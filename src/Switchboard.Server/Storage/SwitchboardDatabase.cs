@@ -10,7 +10,7 @@ internal sealed class SwitchboardDatabase
 {
     public const string FileName = "switchboard.db";
 
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private readonly string _connectionString;
 
@@ -49,19 +49,31 @@ internal sealed class SwitchboardDatabase
 
         using var transaction = connection.BeginTransaction();
         command.Transaction = transaction;
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS api_keys (
-                id           TEXT PRIMARY KEY,
-                name         TEXT NOT NULL,
-                key_hash     TEXT NOT NULL UNIQUE,
-                key_prefix   TEXT NOT NULL,
-                models       TEXT NULL,
-                created_at   INTEGER NOT NULL,
-                expires_at   INTEGER NULL,
-                revoked_at   INTEGER NULL
-            );
-            PRAGMA user_version = 1;
-            """;
+        if (version < 1)
+        {
+            command.CommandText = """
+                CREATE TABLE IF NOT EXISTS api_keys (
+                    id           TEXT PRIMARY KEY,
+                    name         TEXT NOT NULL,
+                    key_hash     TEXT NOT NULL UNIQUE,
+                    key_prefix   TEXT NOT NULL,
+                    models       TEXT NULL,
+                    created_at   INTEGER NOT NULL,
+                    expires_at   INTEGER NULL,
+                    revoked_at   INTEGER NULL
+                );
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        if (version < 2)
+        {
+            // The key's routing preference (e.g. local-only), enforced on every request made with it.
+            command.CommandText = "ALTER TABLE api_keys ADD COLUMN route TEXT NULL;";
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = $"PRAGMA user_version = {SchemaVersion};";
         command.ExecuteNonQuery();
         transaction.Commit();
     }

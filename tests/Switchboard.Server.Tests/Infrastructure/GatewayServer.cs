@@ -55,9 +55,10 @@ public sealed class GatewayServer : IAsyncDisposable
     internal ApiKeyStore Keys => App.Services.GetRequiredService<ApiKeyStore>();
 
     /// <summary>Stores a key and makes the running server see it at once (instead of at its next poll).</summary>
-    internal (ApiKeyRecord Record, string Key) CreateKey(string name, IReadOnlyList<string>? models = null, DateTimeOffset? expiresAt = null)
+    internal (ApiKeyRecord Record, string Key) CreateKey(string name, IReadOnlyList<string>? models = null, DateTimeOffset? expiresAt = null,
+        string? route = null)
     {
-        var created = Keys.Create(name, models, expiresAt);
+        var created = Keys.Create(name, models, expiresAt, route);
         RefreshKeys();
         return created;
     }
