@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Routing;
 using Switchboard.Gateway.Routing.Health;
@@ -8,7 +9,7 @@ namespace Switchboard.Gateway.Tests.Routing;
 public sealed class DeploymentHealthTests
 {
     private static readonly HealthOptions Options = new() { MinimumAttempts = 10, FailureRateThreshold = 0.5, WindowSeconds = 30, BreakSeconds = 30 };
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void FailureRateAtThreshold_OpensTheCircuit()
