@@ -27,7 +27,9 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<SseRelay>();
         services.TryAddKeyedSingleton(UpstreamHttpClientName, (_, _) => CreateUpstreamClient());
-        services.TryAddSingleton(sp => new OpenAiRelay(sp.GetRequiredKeyedService<HttpClient>(UpstreamHttpClientName), sp.GetRequiredService<IDeploymentSelector>(),
+        services.TryAddSingleton(sp => new Providers.ProviderAdapters(sp.GetRequiredKeyedService<HttpClient>(UpstreamHttpClientName),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new OpenAiRelay(sp.GetRequiredService<Providers.ProviderAdapters>(), sp.GetRequiredService<IDeploymentSelector>(),
             sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<Aggregation.CapturingRelay>();

@@ -9,7 +9,7 @@ public sealed class RaceStrategyTests : DedicatedGatewayTest
 {
     protected override string CreateConfig(StubUpstream stub) => GatewayServer.Config(stub, """
         [ { "alias": "race", "strategy": { "type": "fastest" }, "deployments": [
-              { "provider": "stub", "model": "delay-5000" }, { "provider": "stub", "model": "quick" } ] },
+              { "provider": "stub", "model": "delay-5000" }, { "provider": "stub", "model": "delay-400" } ] },
           { "alias": "race-failing", "strategy": { "type": "fastest", "fanOut": 2 }, "deployments": [
               { "provider": "stub", "model": "fail-500" }, { "provider": "stub", "model": "delay-300" } ] },
           { "alias": "race-then-failover", "strategy": { "type": "fastest", "fanOut": 2 }, "deployments": [
@@ -29,8 +29,8 @@ public sealed class RaceStrategyTests : DedicatedGatewayTest
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("hello from quick", body["choices"]![0]!["message"]!["content"]!.GetValue<string>());
-        Assert.Equal(["delay-5000", "quick"], ModelsSeenFor(response).Order());
+        Assert.Equal("hello from delay-400", body["choices"]![0]!["message"]!["content"]!.GetValue<string>());
+        Assert.Equal(["delay-400", "delay-5000"], ModelsSeenFor(response).Order());
         Assert.True(await Stub.WaitForAbortAsync(response.Headers.GetValues("x-request-id").Single()), "the slower attempt was not cancelled");
     }
 
@@ -42,7 +42,7 @@ public sealed class RaceStrategyTests : DedicatedGatewayTest
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("[DONE]", events[^1]);
-        Assert.All(events[..^1], e => Assert.Equal("quick", JsonNode.Parse(e)!["model"]!.GetValue<string>()));
+        Assert.All(events[..^1], e => Assert.Equal("delay-400", JsonNode.Parse(e)!["model"]!.GetValue<string>()));
     }
 
     [Fact]

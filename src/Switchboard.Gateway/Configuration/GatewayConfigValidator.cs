@@ -32,10 +32,13 @@ internal static class GatewayConfigValidator
                 problems.Add($"{at}.type '{p.Type}' is not supported (supported: {string.Join(", ", ProviderTypes.All)})");
             }
 
-            if (!Uri.TryCreate(p.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            var baseUrl = string.IsNullOrEmpty(p.BaseUrl) ? ProviderTypes.DefaultBaseUrl(p.Type ?? "") : p.BaseUrl;
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
                 problems.Add($"{at}.baseUrl must be an absolute http or https URL");
             }
+
+            ValidateNativeProvider(p, at, problems);
 
             if (p.ApiKey is { } key && key.StartsWith(EnvPrefix, StringComparison.Ordinal) && key.Length == EnvPrefix.Length)
             {
@@ -155,6 +158,86 @@ internal static class GatewayConfigValidator
             {
                 problems.Add($"{at}.rules[{k}].pattern is not a valid regular expression: {ex.Message}");
             }
+        }
+    }
+
+    /// <summary>What the translated providers need beyond a URL (docs/providers.md).</summary>
+    private static void ValidateNativeProvider(ProviderConfig p, string at, List<string> problems)
+    {
+        if (p.CaBundle is { } bundle && !File.Exists(bundle))
+        {
+            problems.Add($"{at}.caBundle '{bundle}' does not exist");
+        }
+
+        foreach (var (url, field) in new[] { (p.AuthUrl, "authUrl"), (p.OperationsUrl, "operationsUrl") })
+        {
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+            {
+                problems.Add($"{at}.{field} must be an absolute http or https URL");
+            }
+        }
+
+        if (p.Async && p.Type != ProviderTypes.YandexGpt)
+        {
+            problems.Add($"{at}.async applies to yandexgpt providers only");
+        }
+
+        switch (p.Type)
+        {
+            case ProviderTypes.YandexGpt:
+                if (string.IsNullOrWhiteSpace(p.FolderId))
+                {
+                    problems.Add($"{at}.folderId is required for yandexgpt (model names become gpt://<folderId>/<model>)");
+                }
+
+                if (p.Auth is not (null or "api-key" or "iam-token" or "service-account"))
+                {
+                    problems.Add($"{at}.auth '{p.Auth}' must be api-key, iam-token or service-account");
+                }
+                else if (p.Auth == "service-account" ? p.ServiceAccountKeyFile is null : p.ApiKey is null)
+                {
+                    problems.Add(p.Auth == "service-account"
+                        ? $"{at}.serviceAccountKeyFile is required with auth service-account"
+                        : $"{at}.apiKey is required (an API key, or an IAM token with auth iam-token)");
+                }
+
+                if (p.ServiceAccountKeyFile is { } keyFile && !File.Exists(keyFile))
+                {
+                    problems.Add($"{at}.serviceAccountKeyFile '{keyFile}' does not exist");
+                }
+
+                break;
+            case ProviderTypes.GigaChat:
+                if (p.ApiKey is null)
+                {
+                    problems.Add($"{at}.apiKey is required for gigachat (the authorization key: base64 of client id:client secret)");
+                }
+
+                if (p.Auth is not (null or "authorization-key"))
+                {
+                    problems.Add($"{at}.auth '{p.Auth}' must be authorization-key");
+                }
+
+                if (p.Scope is not (null or "GIGACHAT_API_PERS" or "GIGACHAT_API_B2B" or "GIGACHAT_API_CORP"))
+                {
+                    problems.Add($"{at}.scope '{p.Scope}' must be GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP");
+                }
+
+                break;
+            case ProviderTypes.Anthropic:
+                if (p.DefaultMaxTokens is <= 0)
+                {
+                    problems.Add($"{at}.defaultMaxTokens must be positive");
+                }
+
+                break;
+            default:
+                if (p.FolderId is not null || p.ServiceAccountKeyFile is not null || p.Scope is not null || p.Auth is not null || p.DefaultMaxTokens is not null)
+                {
+                    problems.Add($"{at}: folderId, auth, serviceAccountKeyFile, scope and defaultMaxTokens belong to native providers, not to {p.Type}");
+                }
+
+                break;
         }
     }
 

@@ -17,9 +17,14 @@ internal static class GatewaySnapshotBuilder
         foreach (var p in config.Providers)
         {
             var (key, unusable) = ResolveApiKey(p, getEnvironmentVariable);
-            var baseUrl = p.BaseUrl.EndsWith('/') ? p.BaseUrl : p.BaseUrl + "/";
+            var configured = string.IsNullOrEmpty(p.BaseUrl) ? ProviderTypes.DefaultBaseUrl(p.Type)! : p.BaseUrl;
+            var baseUrl = configured.EndsWith('/') ? configured : configured + "/";
             providers[p.Name] = new UpstreamProvider(p.Name, new Uri(baseUrl), key, unusable,
-                p.Headers ?? FrozenDictionary<string, string>.Empty, p.Local);
+                p.Headers ?? FrozenDictionary<string, string>.Empty, p.Local)
+            {
+                Type = p.Type,
+                Config = p,
+            };
         }
 
         var routes = new List<ModelRoute>(config.Models.Count);

@@ -23,4 +23,38 @@ public sealed record ProviderConfig
 
     /// <summary>Extra headers sent with every upstream request (e.g. <c>OpenAI-Organization</c>).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; set; }
+
+    /// <summary>
+    /// A PEM file of root certificates trusted for this provider's TLS in addition to the system's (e.g.
+    /// the Russian Trusted Root CA for GigaChat). Verification is never switched off.
+    /// </summary>
+    public string? CaBundle { get; set; }
+
+    /// <summary>YandexGPT: the Yandex Cloud folder id; model names are expanded to <c>gpt://&lt;folder&gt;/&lt;model&gt;</c>.</summary>
+    public string? FolderId { get; set; }
+
+    /// <summary>
+    /// How <see cref="ApiKey"/> is used. YandexGPT: <c>api-key</c> (default), <c>iam-token</c> (a ready token),
+    /// or <c>service-account</c> (IAM tokens obtained and refreshed from <see cref="ServiceAccountKeyFile"/>).
+    /// GigaChat: <c>authorization-key</c> (default; the base64 client id:secret from the Sber studio).
+    /// </summary>
+    public string? Auth { get; set; }
+
+    /// <summary>YandexGPT: path of a service account's authorised key (the JSON with <c>id</c>, <c>service_account_id</c>, <c>private_key</c>).</summary>
+    public string? ServiceAccountKeyFile { get; set; }
+
+    /// <summary>GigaChat: the OAuth scope, <c>GIGACHAT_API_PERS</c> (default), <c>GIGACHAT_API_B2B</c> or <c>GIGACHAT_API_CORP</c>.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Where tokens are obtained: the GigaChat OAuth URL or the Yandex IAM token URL (defaults: the public ones).</summary>
+    public string? AuthUrl { get; set; }
+
+    /// <summary>YandexGPT: send non-streamed requests as asynchronous operations and poll for the result (for long generations).</summary>
+    public bool Async { get; set; }
+
+    /// <summary>YandexGPT: the operations API base for polling (default <c>https://operation.api.cloud.yandex.net</c>).</summary>
+    public string? OperationsUrl { get; set; }
+
+    /// <summary>Anthropic: <c>max_tokens</c> when the client sends none (the Messages API requires it). Default 4096.</summary>
+    public int? DefaultMaxTokens { get; set; }
 }

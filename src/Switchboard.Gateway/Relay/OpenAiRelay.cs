@@ -6,6 +6,7 @@ using Switchboard.Gateway.Aggregation;
 using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Observability;
 using Switchboard.Gateway.Protocol;
+using Switchboard.Gateway.Providers;
 using Switchboard.Gateway.Routing;
 using Switchboard.Gateway.Routing.Health;
 
@@ -19,7 +20,7 @@ namespace Switchboard.Gateway.Relay;
 /// optionally for several rounds with backoff; after the first byte, failures are reported to the
 /// client in-band. Thread-safe; one instance serves all requests.
 /// </summary>
-internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger,
+internal sealed partial class OpenAiRelay(ProviderAdapters providers, IDeploymentSelector selector, SseRelay sseRelay, GatewayMetrics metrics, ILogger<OpenAiRelay> logger,
     TimeProvider time)
 {
     public async Task RelayAsync(HttpContext context, RequestOutcome outcome, ModelRoute route, GatewayOptions options,
@@ -265,16 +266,42 @@ internal sealed partial class OpenAiRelay(HttpClient http, IDeploymentSelector s
         }
 
         var clientAborted = context.RequestAborted;
+        var provider = deployment.Provider;
+        // Translated providers (ADR 006) are adapted at the attempt's edges; OpenAI-compatible ones are relayed as they are.
+        var adapter = provider.Type == ProviderTypes.OpenAi ? null : providers.For(provider);
+        if (adapter is not null && !adapter.Supports(operation))
+        {
+            return new AttemptFailure(ErrorTypes.Unusable, $"a {provider.Type} provider does not serve {UpstreamRequestFactory.PathOf(operation)}");
+        }
+
         using var upstreamBody = RequestRewriter.Rewrite(body.WrittenSpan, request, deployment);
-        using var upstreamRequest = UpstreamRequestFactory.Create(deployment, operation, upstreamBody, request.Stream, outcome.RequestId);
         using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(abort);
         attemptCts.CancelAfter(timeout);
+        var adapterRequest = adapter is null ? null : new AdapterRequest(deployment, operation, upstreamBody.WrittenMemory, request.Stream, outcome.RequestId);
+        HttpRequestMessage upstreamRequest;
+        try
+        {
+            upstreamRequest = adapter is null
+                ? UpstreamRequestFactory.Create(deployment, operation, upstreamBody, request.Stream, outcome.RequestId)
+                : await adapter.CreateRequestAsync(adapterRequest!, attemptCts.Token).ConfigureAwait(false);
+        }
+        catch (ProviderException ex)
+        {
+            return new AttemptFailure(ex.ErrorType, ex.Message);
+        }
+        catch (OperationCanceledException) when (!clientAborted.IsCancellationRequested)
+        {
+            return new AttemptFailure(ErrorTypes.Timeout, $"no credential within {timeout.TotalSeconds:0.###} s");
+        }
 
+        using var sentRequest = upstreamRequest;
         var sentAt = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(upstreamRequest, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+            var client = adapter?.Http ?? (provider.Config?.CaBundle is null ? providers.Shared : providers.ClientFor(provider));
+            response = await client.SendAsync(upstreamRequest, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+            adapter?.AdaptResponse(response, adapterRequest!);
         }
         catch (OperationCanceledException) when (!clientAborted.IsCancellationRequested)
         {

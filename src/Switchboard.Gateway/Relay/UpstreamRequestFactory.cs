@@ -41,6 +41,14 @@ internal static class UpstreamRequestFactory
         }
     }
 
+    /// <summary>The OpenAI path of an operation, for messages.</summary>
+    public static string PathOf(UpstreamOperation operation) => operation switch
+    {
+        UpstreamOperation.ChatCompletions => "/v1/chat/completions",
+        UpstreamOperation.Completions => "/v1/completions",
+        _ => "/v1/embeddings",
+    };
+
     public static bool IsFailoverStatus(int status) =>
         status is StatusCodes.Status429TooManyRequests or >= StatusCodes.Status500InternalServerError;
 }

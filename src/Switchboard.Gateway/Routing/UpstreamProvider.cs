@@ -17,12 +17,22 @@ internal sealed class UpstreamProvider
         ChatCompletionsUri = new Uri(baseUri, "chat/completions");
         CompletionsUri = new Uri(baseUri, "completions");
         EmbeddingsUri = new Uri(baseUri, "embeddings");
+        ApiKey = apiKey;
         Authorization = apiKey is null ? null : new AuthenticationHeaderValue("Bearer", apiKey);
         UnusableReason = unusableReason;
         Headers = headers;
     }
 
     public string Name { get; }
+
+    /// <summary>The protocol family (<see cref="Configuration.ProviderTypes"/>); anything but <c>openai</c> is translated by an adapter.</summary>
+    public string Type { get; init; } = Configuration.ProviderTypes.OpenAi;
+
+    /// <summary>The provider's config as written, for adapters that need more than a URL and a key.</summary>
+    public Configuration.ProviderConfig? Config { get; init; }
+
+    /// <summary>The resolved API key (from the file or the environment), or null. Never logged.</summary>
+    public string? ApiKey { get; }
 
     /// <summary>Runs on the company's own machines; only such providers serve <c>local-only</c> requests.</summary>
     public bool IsLocal { get; }
