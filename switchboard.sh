@@ -71,11 +71,15 @@ cmd_test() {
     --logger "trx" --results-directory "$results" \
     --blame-hang-timeout 5m "$@" 2>&1 | tee "$results/console.log" || status=$?
   # Totals from the result files, one per test project.
-  local passed failed
+  local passed failed skipped
   passed=$(grep -ho '<Counters [^>]*' "$results"/*.trx 2>/dev/null | sed -n 's/.* passed="\([0-9]*\)".*/\1/p' | awk '{s+=$1} END {print s+0}')
   failed=$(grep -ho '<Counters [^>]*' "$results"/*.trx 2>/dev/null | sed -n 's/.* failed="\([0-9]*\)".*/\1/p' | awk '{s+=$1} END {print s+0}')
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1  # the runner itself failed (crash, hang): count it so the run cannot look green
+  fi
+  skipped=$(grep -ho '<Counters [^>]*' "$results"/*.trx 2>/dev/null | sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' | awk '{s+=$1} END {print s+0}')
+  if [ "$skipped" -gt 0 ]; then
+    echo "$skipped skipped (live provider tests: they run when their credentials are set, see docs/providers.md)"
   fi
   echo "$passed passed, $failed failed"
   [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
