@@ -39,7 +39,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ModelsEndpointHandler>();
         services.TryAddSingleton<AdminDeploymentsEndpoint>();
         services.AddHostedService(sp => new ActiveProbeService(sp.GetRequiredService<GatewayConfigProvider>(),
-            sp.GetRequiredKeyedService<HttpClient>(UpstreamHttpClientName), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Providers.ProviderAdapters>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ActiveProbeService>>()));
         return services;
     }

@@ -12,7 +12,7 @@ namespace Switchboard.Gateway.Routing.Health;
 /// deployment's passive health, so a dead deployment leaves rotation before a user request finds out
 /// and a recovered one comes back without waiting for traffic. One probe per deployment at a time.
 /// </summary>
-internal sealed partial class ActiveProbeService(GatewayConfigProvider config, HttpClient http, TimeProvider time, ILogger<ActiveProbeService> logger)
+internal sealed partial class ActiveProbeService(GatewayConfigProvider config, Providers.ProviderAdapters providers, TimeProvider time, ILogger<ActiveProbeService> logger)
     : BackgroundService
 {
     // Probes are checked at the pace of the most frequent one, and once a second when none is configured.
@@ -56,13 +56,18 @@ internal sealed partial class ActiveProbeService(GatewayConfigProvider config, H
 
     private async Task ProbeAsync(Deployment deployment, ProbeConfig probe, HealthOptions health, CancellationToken stoppingToken)
     {
-        using var request = CreateRequest(deployment, probe);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(probe.TimeoutSeconds));
         AttemptResult result;
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var adapter = probe.Path is null ? providers.For(deployment.Provider) : null;
+            using var request = adapter is null
+                ? CreateRequest(deployment, probe)
+                : await adapter.CreateRequestAsync(new Providers.AdapterRequest(deployment, UpstreamOperation.ChatCompletions, ProbeBody(deployment), false,
+                    "probe"), timeout.Token).ConfigureAwait(false);
+            var client = adapter?.Http ?? providers.ClientFor(deployment.Provider);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             result = status == 429 ? AttemptResult.RateLimited : status >= 500 ? AttemptResult.Failure : AttemptResult.Success;
         }
@@ -70,7 +75,7 @@ internal sealed partial class ActiveProbeService(GatewayConfigProvider config, H
         {
             return;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or Providers.ProviderException)
         {
             result = AttemptResult.Failure;
         }
@@ -92,16 +97,19 @@ internal sealed partial class ActiveProbeService(GatewayConfigProvider config, H
         }
         else
         {
-            var body = $$"""{"model":{{Encoding.UTF8.GetString(deployment.UpstreamModelJson)}},"max_tokens":1,"messages":[{"role":"user","content":"ping"}]}""";
             request = new HttpRequestMessage(HttpMethod.Post, provider.ChatCompletionsUri)
             {
-                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+                Content = new ByteArrayContent(ProbeBody(deployment)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             };
         }
 
         UpstreamRequestFactory.AddProviderHeaders(request.Headers, provider);
         return request;
     }
+
+    /// <summary>The smallest real request: one token of answer to "ping" (translated by the adapter for native providers).</summary>
+    private static byte[] ProbeBody(Deployment deployment) => Encoding.UTF8.GetBytes(
+        $$"""{"model":{{Encoding.UTF8.GetString(deployment.UpstreamModelJson)}},"max_tokens":1,"messages":[{"role":"user","content":"ping"}]}""");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Active probe of {Deployment} failed ({Result})")]
     private partial void LogProbeFailed(string deployment, AttemptResult result);
