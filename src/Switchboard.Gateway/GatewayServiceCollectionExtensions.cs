@@ -38,6 +38,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<RelayEndpointHandler>();
         services.TryAddSingleton<ModelsEndpointHandler>();
         services.TryAddSingleton<AdminDeploymentsEndpoint>();
+        services.TryAddSingleton<ProviderToolsEndpoints>();
         services.AddHostedService(sp => new ActiveProbeService(sp.GetRequiredService<GatewayConfigProvider>(),
             sp.GetRequiredService<Providers.ProviderAdapters>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ActiveProbeService>>()));

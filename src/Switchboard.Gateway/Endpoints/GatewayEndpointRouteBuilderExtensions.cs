@@ -35,6 +35,9 @@ public static class GatewayEndpointRouteBuilderExtensions
 
         var admin = app.Services.GetRequiredService<AdminDeploymentsEndpoint>();
         app.MapGet("/api/v1/admin/deployments", admin.HandleAsync);
+        var tools = app.Services.GetRequiredService<ProviderToolsEndpoints>();
+        app.MapPost("/api/v1/tokenize", tools.TokenizeAsync);
+        app.MapGet("/api/v1/admin/providers/{name}/models", ctx => tools.ListModelsAsync(ctx, (string)ctx.Request.RouteValues["name"]!));
         return app;
     }
 
