@@ -33,6 +33,29 @@ build_server_if_needed() {
   fi
 }
 
+# llama.cpp's prebuilt CPU libraries (docs/local-models.md), fetched once from npm into native/llama
+# (git-ignored). Idempotent: a complete folder is left alone. npm comes from Debian when missing.
+LLAMA_PACKAGE="@node-llama-cpp/linux-x64@3.22.1"
+LLAMA_DIR="$ROOT/native/llama"
+ensure_llama() {
+  if [ -f "$LLAMA_DIR/libllama.v0.5.0.so" ] && [ -f "$LLAMA_DIR/libggml.v0.5.0.so" ] && [ -f "$LLAMA_DIR/libggml-base.so" ]; then
+    return
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    log "Installing npm (Debian) to fetch llama.cpp…"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq npm >/dev/null
+  fi
+  log "Fetching llama.cpp ($LLAMA_PACKAGE) into native/llama…"
+  local tmp
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$LLAMA_PACKAGE" >/dev/null && tar xzf ./*.tgz)
+  mkdir -p "$LLAMA_DIR"
+  cp "$tmp"/package/bins/linux-x64/*.so "$LLAMA_DIR/"
+  rm -rf "$tmp"
+}
+
 run_cli() {
   build_server_if_needed
   exec dotnet "$SERVER_DLL" "$@"
@@ -40,6 +63,7 @@ run_cli() {
 
 cmd_up() {
   ensure_dotnet
+  ensure_llama
   build_server_if_needed
   mkdir -p data
   if [ ! -f data/switchboard.json ]; then
@@ -57,6 +81,7 @@ cmd_up() {
 
 cmd_test() {
   ensure_dotnet
+  ensure_llama
   local results="$ROOT/artifacts/test-results"
   rm -rf "$results"; mkdir -p "$results"
   log "Building the solution…"
@@ -92,5 +117,5 @@ case "${1:-help}" in
   help|-h|--help)
     sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
     echo; ensure_dotnet; run_cli --help ;;
-  *) ensure_dotnet; run_cli "$@" ;;
+  *) ensure_dotnet; ensure_llama; run_cli "$@" ;;
 esac
