@@ -11,7 +11,20 @@ internal static class SwitchboardCli
             ServeCommand.Create(),
             KeysCommand.Create(),
             ConfigCommand.Create(),
+            CreateModelCommand(),
         };
+
+    /// <summary><c>model</c>: local GGUF models (docs/local-models.md).</summary>
+    private static Command CreateModelCommand()
+    {
+        var model = new Command("model", "Local GGUF models: run, quantize, bench.");
+        foreach (var verb in ModelInferenceCommands.Create())
+        {
+            model.Subcommands.Add(verb);
+        }
+
+        return model;
+    }
 
     public static Option<string> DataOption() => new("--data")
     {
