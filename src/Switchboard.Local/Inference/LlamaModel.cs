@@ -51,8 +51,11 @@ internal sealed unsafe class LlamaModel : IDisposable
 
     public ulong SizeBytes { get; }
 
-    /// <summary>Loads <paramref name="path"/>; a file llama.cpp cannot load gives an error naming the file and llama.cpp's reason.</summary>
-    public static LlamaModel Load(string path, LlamaApi api)
+    /// <summary>
+    /// Loads <paramref name="path"/> (only its vocabulary with <paramref name="vocabularyOnly"/>); a file
+    /// llama.cpp cannot load gives an error naming the file and llama.cpp's reason.
+    /// </summary>
+    public static LlamaModel Load(string path, LlamaApi api, bool vocabularyOnly = false)
     {
         if (!File.Exists(path))
         {
@@ -61,6 +64,7 @@ internal sealed unsafe class LlamaModel : IDisposable
 
         var parameters = api.ModelDefaultParams();
         parameters.GpuLayers = 0;
+        parameters.VocabOnly = (byte)(vocabularyOnly ? 1 : 0);
         LlamaLibrary.ClearProblems();
         var utf8 = Encoding.UTF8.GetBytes(path + "\0");
         nint model;
