@@ -224,6 +224,19 @@ internal static class GatewayConfigValidator
                 }
 
                 break;
+            case ProviderTypes.LlamaCpp:
+                if (p.Parallel is < 1 or > 64 || p.ContextSize is < 32 || p.IdleUnloadSeconds is <= 0 || p.MaxLoadedModels is < 1 || p.MemoryBudgetMb is <= 0
+                    || p.Threads is < 1)
+                {
+                    problems.Add($"{at} needs parallel 1–64, contextSize ≥ 32, idleUnloadSeconds > 0, maxLoadedModels ≥ 1, memoryBudgetMb > 0 and threads ≥ 1");
+                }
+
+                if (p.LlamaDirectory is { } llama && !Directory.Exists(llama))
+                {
+                    problems.Add($"{at}.llamaDirectory '{llama}' does not exist");
+                }
+
+                break;
             case ProviderTypes.Anthropic:
                 if (p.DefaultMaxTokens is <= 0)
                 {
@@ -235,6 +248,12 @@ internal static class GatewayConfigValidator
                 if (p.FolderId is not null || p.ServiceAccountKeyFile is not null || p.Scope is not null || p.Auth is not null || p.DefaultMaxTokens is not null)
                 {
                     problems.Add($"{at}: folderId, auth, serviceAccountKeyFile, scope and defaultMaxTokens belong to native providers, not to {p.Type}");
+                }
+
+                if (p.ModelsDirectory is not null || p.Parallel is not null || p.ContextSize is not null || p.IdleUnloadSeconds is not null
+                    || p.MaxLoadedModels is not null || p.MemoryBudgetMb is not null || p.ChatTemplate is not null || p.Threads is not null || p.LlamaDirectory is not null)
+                {
+                    problems.Add($"{at}: modelsDirectory, parallel, contextSize, idleUnloadSeconds, maxLoadedModels, memoryBudgetMb, chatTemplate, threads and llamaDirectory belong to llamacpp providers");
                 }
 
                 break;

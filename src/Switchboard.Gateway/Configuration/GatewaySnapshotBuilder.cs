@@ -20,7 +20,8 @@ internal static class GatewaySnapshotBuilder
             var configured = string.IsNullOrEmpty(p.BaseUrl) ? ProviderTypes.DefaultBaseUrl(p.Type)! : p.BaseUrl;
             var baseUrl = configured.EndsWith('/') ? configured : configured + "/";
             providers[p.Name] = new UpstreamProvider(p.Name, new Uri(baseUrl), key, unusable,
-                p.Headers ?? FrozenDictionary<string, string>.Empty, p.Local)
+                // An in-process model runs on this machine by definition.
+                p.Headers ?? FrozenDictionary<string, string>.Empty, p.Local || p.Type == ProviderTypes.LlamaCpp)
             {
                 Type = p.Type,
                 Config = p,

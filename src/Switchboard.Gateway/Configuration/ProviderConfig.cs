@@ -55,6 +55,33 @@ public sealed record ProviderConfig
     /// <summary>YandexGPT: the operations API base for polling (default <c>https://operation.api.cloud.yandex.net</c>).</summary>
     public string? OperationsUrl { get; set; }
 
+    /// <summary>llamacpp: where model names are looked up (default <c>models</c>); a deployment's model is a file name there or an absolute path.</summary>
+    public string? ModelsDirectory { get; set; }
+
+    /// <summary>llamacpp: sequences decoded together per model (continuous batching, default 4); more requests queue.</summary>
+    public int? Parallel { get; set; }
+
+    /// <summary>llamacpp: tokens per sequence, prompt and answer (default 2048, capped by the model's own context).</summary>
+    public int? ContextSize { get; set; }
+
+    /// <summary>llamacpp: unload a model after this many seconds without requests (default 300).</summary>
+    public double? IdleUnloadSeconds { get; set; }
+
+    /// <summary>llamacpp: models loaded at once at most (default 2); the least recently used idle one makes room.</summary>
+    public int? MaxLoadedModels { get; set; }
+
+    /// <summary>llamacpp: megabytes of model weights kept loaded at most (default: no budget).</summary>
+    public long? MemoryBudgetMb { get; set; }
+
+    /// <summary>llamacpp: <c>auto</c> (the model's template, else ChatML), <c>raw</c> (texts joined, for base models) or a llama.cpp template name.</summary>
+    public string? ChatTemplate { get; set; }
+
+    /// <summary>llamacpp: CPU threads for decoding (default: all cores).</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>llamacpp: directory with the llama.cpp libraries, e.g. your own CUDA build (default: native/llama).</summary>
+    public string? LlamaDirectory { get; set; }
+
     /// <summary>Anthropic: <c>max_tokens</c> when the client sends none (the Messages API requires it). Default 4096.</summary>
     public int? DefaultMaxTokens { get; set; }
 }

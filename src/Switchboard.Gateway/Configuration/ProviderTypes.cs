@@ -15,7 +15,10 @@ public static class ProviderTypes
     /// <summary>Sber GigaChat API, translated (OAuth client credentials, functions).</summary>
     public const string GigaChat = "gigachat";
 
-    internal static readonly string[] All = [OpenAi, Anthropic, YandexGpt, GigaChat];
+    /// <summary>llama.cpp in-process: GGUF models from a directory, no server to run (docs/local-models.md).</summary>
+    public const string LlamaCpp = "llamacpp";
+
+    internal static readonly string[] All = [OpenAi, Anthropic, YandexGpt, GigaChat, LlamaCpp];
 
     /// <summary>The public endpoint of a native provider, used when <c>baseUrl</c> is left out; null for <c>openai</c>.</summary>
     public static string? DefaultBaseUrl(string type) => type switch
@@ -23,6 +26,7 @@ public static class ProviderTypes
         Anthropic => "https://api.anthropic.com/v1",
         YandexGpt => "https://llm.api.cloud.yandex.net",
         GigaChat => "https://gigachat.devices.sberbank.ru/api/v1",
+        LlamaCpp => "http://local.switchboard/v1",
         _ => null,
     };
 }

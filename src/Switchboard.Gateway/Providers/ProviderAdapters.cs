@@ -19,12 +19,12 @@ internal sealed record AdapterContext(UpstreamProvider Provider, HttpClient Http
 /// </summary>
 internal sealed class ProviderAdapters(HttpClient shared, TimeProvider time, ILoggerFactory logs)
 {
-    private static readonly Dictionary<string, Func<AdapterContext, ProviderAdapter>> Factories = new(StringComparer.Ordinal)
+    private readonly ConcurrentDictionary<string, Func<AdapterContext, ProviderAdapter>> _factories = new(new Dictionary<string, Func<AdapterContext, ProviderAdapter>>
     {
         [ProviderTypes.Anthropic] = context => new Anthropic.AnthropicAdapter(context),
         [ProviderTypes.YandexGpt] = context => new YandexGpt.YandexGptAdapter(context),
         [ProviderTypes.GigaChat] = context => new GigaChat.GigaChatAdapter(context),
-    };
+    }, StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<(ProviderConfig Config, string? Key), ProviderAdapter> _adapters = new();
 
@@ -35,7 +35,18 @@ internal sealed class ProviderAdapters(HttpClient shared, TimeProvider time, ILo
     public ProviderAdapter? For(UpstreamProvider provider) =>
         provider.Type == ProviderTypes.OpenAi || provider.Config is null
             ? null
-            : _adapters.GetOrAdd((provider.Config, provider.ApiKey), _ => Factories[provider.Type](new AdapterContext(provider, ClientFor(provider), time, logs)));
+            : _adapters.GetOrAdd((provider.Config, provider.ApiKey), _ => Create(provider));
+
+    /// <summary>
+    /// Adds the adapter of a provider type defined outside the gateway (the server registers the in-process
+    /// llama.cpp provider, which lives in its own project).
+    /// </summary>
+    public void Register(string type, Func<AdapterContext, ProviderAdapter> factory) => _factories[type] = factory;
+
+    private ProviderAdapter Create(UpstreamProvider provider) =>
+        _factories.TryGetValue(provider.Type, out var factory)
+            ? factory(new AdapterContext(provider, ClientFor(provider), time, logs))
+            : throw new ProviderException(Relay.ErrorTypes.Unusable, $"no adapter is registered for provider type '{provider.Type}'");
 
     /// <summary>The shared upstream client, or one trusting the provider's CA bundle.</summary>
     public HttpClient ClientFor(UpstreamProvider provider) =>

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Switchboard.Server.Cli;
 
-/// <summary>The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>.</summary>
+/// <summary>The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>, <c>model</c>.</summary>
 internal static class SwitchboardCli
 {
     public static RootCommand CreateRootCommand() =>
@@ -11,20 +11,8 @@ internal static class SwitchboardCli
             ServeCommand.Create(),
             KeysCommand.Create(),
             ConfigCommand.Create(),
-            CreateModelCommand(),
+            ModelCommand.Create(),
         };
-
-    /// <summary><c>model</c>: local GGUF models (docs/local-models.md).</summary>
-    private static Command CreateModelCommand()
-    {
-        var model = new Command("model", "Local GGUF models: run, quantize, bench.");
-        foreach (var verb in ModelInferenceCommands.Create())
-        {
-            model.Subcommands.Add(verb);
-        }
-
-        return model;
-    }
 
     public static Option<string> DataOption() => new("--data")
     {
