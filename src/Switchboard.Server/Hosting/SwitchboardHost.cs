@@ -40,13 +40,19 @@ internal static class SwitchboardHost
         builder.Services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         builder.Services.AddSwitchboardGateway(options.ConfigPath);
+        builder.Services.AddSingleton<LocalModels.LocalModelHost>();
         AddTelemetry(builder.Services);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Load the config now: an invalid file stops start-up with the problem named.
         app.Services.GetRequiredService<GatewayConfigProvider>();
+        var localModels = app.Services.GetRequiredService<LocalModels.LocalModelHost>();
+        app.Services.GetRequiredService<Gateway.Providers.ProviderAdapters>()
+            .Register(Gateway.Configuration.ProviderTypes.LlamaCpp, context => new LocalModels.LocalProviderAdapter(localModels.For(context.Provider)));
         app.MapOpenAiEndpoints();
+        app.MapGet("/api/v1/admin/local-models", (HttpContext context) => LocalModels.LocalModelsEndpoint.HandleAsync(context, localModels,
+            context.RequestServices.GetRequiredService<Gateway.Auth.IApiKeyAuthenticator>()));
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
