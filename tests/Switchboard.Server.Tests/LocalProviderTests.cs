@@ -115,6 +115,10 @@ public sealed class LocalProviderTests : IAsyncLifetime
 
         Assert.Empty(await LoadedAsync());
         Assert.Contains(_server.Logs.Entries, e => e.EventId == 300 && e.Message.Contains("idle", StringComparison.Ordinal));
+        var metrics = await _server.Http.GetStringAsync("metrics");
+        Assert.Matches("""switchboard_local_unloads_total\{[^}]*model="stories.gguf"[^}]*reason="evicted"[^}]*\} 1""", metrics);
+        Assert.Matches("""switchboard_local_unloads_total\{[^}]*model="stories-copy.gguf"[^}]*reason="idle"[^}]*\} 1""", metrics);
+        Assert.Matches("""switchboard_local_models_loaded\{[^}]*provider="local"[^}]*\} 0""", metrics);
     }
 
     [Fact]

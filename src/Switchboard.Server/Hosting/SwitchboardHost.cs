@@ -41,6 +41,7 @@ internal static class SwitchboardHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         builder.Services.AddSwitchboardGateway(options.ConfigPath);
         builder.Services.AddSingleton<LocalModels.LocalModelHost>();
+        builder.Services.AddSingleton<LocalModels.LocalModelMetrics>();
         AddTelemetry(builder.Services);
         configureServices?.Invoke(builder.Services);
 
@@ -48,6 +49,7 @@ internal static class SwitchboardHost
         // Load the config now: an invalid file stops start-up with the problem named.
         app.Services.GetRequiredService<GatewayConfigProvider>();
         var localModels = app.Services.GetRequiredService<LocalModels.LocalModelHost>();
+        app.Services.GetRequiredService<LocalModels.LocalModelMetrics>();
         app.Services.GetRequiredService<Gateway.Providers.ProviderAdapters>()
             .Register(Gateway.Configuration.ProviderTypes.LlamaCpp, context => new LocalModels.LocalProviderAdapter(localModels.For(context.Provider)));
         app.MapOpenAiEndpoints();
@@ -85,7 +87,7 @@ internal static class SwitchboardHost
     {
         var otel = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
-                .AddMeter(GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
+                .AddMeter(GatewayMetrics.MeterName, LocalModels.LocalModelMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
                 .AddPrometheusExporter());
         // Traces leave the process only when an OTLP endpoint is configured (standard OTEL_* variables).
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))

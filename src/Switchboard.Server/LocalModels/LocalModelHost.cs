@@ -16,6 +16,9 @@ internal sealed partial class LocalModelHost(TimeProvider time, ILogger<LocalMod
 
     public IReadOnlyDictionary<string, LocalModelManager> Managers => _managers;
 
+    /// <summary>Raised with provider, model path and reason whenever a model is unloaded.</summary>
+    public event Action<string, string, string>? Unloaded;
+
     /// <summary>The manager of a llamacpp provider, with the provider's current settings.</summary>
     public LocalModelManager For(UpstreamProvider provider)
     {
@@ -23,7 +26,11 @@ internal sealed partial class LocalModelHost(TimeProvider time, ILogger<LocalMod
         var manager = _managers.GetOrAdd(provider.Name, name =>
         {
             var created = new LocalModelManager(options, time, provider.Config!.LlamaDirectory);
-            created.Unloaded += (path, reason) => LogUnloaded(name, path, reason);
+            created.Unloaded += (path, reason) =>
+            {
+                LogUnloaded(name, path, reason);
+                Unloaded?.Invoke(name, path, reason);
+            };
             return created;
         });
         manager.Options = options;
