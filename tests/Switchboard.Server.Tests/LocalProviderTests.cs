@@ -122,6 +122,24 @@ public sealed class LocalProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModelsInTheDirectory_AreListedAsLocalAliases_AndAFileDroppedInAppears()
+    {
+        var models = await ModelIdsAsync();
+        Assert.Contains("local/stories", models);
+        Assert.Contains("local/broken", models);
+
+        File.Copy(SharedModels.Stories260K, Path.Combine(_models, "dropped.gguf"));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(await ModelIdsAsync()).Contains("local/dropped") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var body = await PostJsonAsync("v1/completions", """{"model":"local/dropped","prompt":"","temperature":0,"max_tokens":70}""");
+        Assert.Equal(File.ReadAllText(SharedModels.StoriesGolden), body["choices"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task JsonMode_ConstrainsTheOutputToJson()
     {
         var body = await PostJsonAsync("v1/chat/completions",
@@ -142,6 +160,12 @@ public sealed class LocalProviderTests : IAsyncLifetime
         using var response = await _server.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<List<string>> ModelIdsAsync()
+    {
+        var body = JsonNode.Parse(await _server.Http.GetStringAsync("v1/models"))!;
+        return body["data"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).ToList();
     }
 
     private async Task<List<string>> LoadedAsync()

@@ -28,6 +28,7 @@ internal sealed partial class GatewayConfigProvider : IDisposable
     private readonly ITimer _pollTimer;
     private volatile GatewaySnapshot _current;
     private byte[] _lastSeenHash;
+    private GatewayConfig? _lastConfig;
     private bool _disposed;
 
     /// <summary>Loads the file now; throws <see cref="ConfigValidationException"/> when it is invalid.</summary>
@@ -41,8 +42,10 @@ internal sealed partial class GatewayConfigProvider : IDisposable
         _states = new DeploymentStateRegistry(time);
 
         var bytes = ReadFile();
-        _lastSeenHash = SHA256.HashData(bytes);
-        _current = BuildSnapshot(GatewayConfigLoader.Parse(bytes, _path));
+        var config = GatewayConfigLoader.Parse(bytes, _path);
+        _lastConfig = config;
+        _lastSeenHash = Fingerprint(bytes, config);
+        _current = BuildSnapshot(config);
         LogLoaded(_path, _current.Providers.Count, _current.Routes.Count);
 
         _debounceTimer = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -94,7 +97,8 @@ internal sealed partial class GatewayConfigProvider : IDisposable
                 return;
             }
 
-            var hash = SHA256.HashData(bytes);
+            // The file and, for llamacpp providers, the models in their directories (they become aliases).
+            var hash = Fingerprint(bytes, _lastConfig);
             if (hash.AsSpan().SequenceEqual(_lastSeenHash))
             {
                 return;
@@ -103,7 +107,10 @@ internal sealed partial class GatewayConfigProvider : IDisposable
             _lastSeenHash = hash;
             try
             {
-                _current = BuildSnapshot(GatewayConfigLoader.Parse(bytes, _path));
+                var config = GatewayConfigLoader.Parse(bytes, _path);
+                _lastConfig = config;
+                _lastSeenHash = Fingerprint(bytes, config);
+                _current = BuildSnapshot(config);
                 LastError = null;
                 LogReloaded(_path, _current.Providers.Count, _current.Routes.Count);
             }
@@ -146,6 +153,9 @@ internal sealed partial class GatewayConfigProvider : IDisposable
             throw new ConfigValidationException(_path, [$"cannot read the file: {ex.Message}"]);
         }
     }
+
+    private static byte[] Fingerprint(byte[] file, GatewayConfig? config) =>
+        SHA256.HashData([.. SHA256.HashData(file), .. LocalModelDirectories.Fingerprint(config)]);
 
     private GatewaySnapshot BuildSnapshot(GatewayConfig config)
     {

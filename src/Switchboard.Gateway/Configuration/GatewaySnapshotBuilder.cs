@@ -42,6 +42,17 @@ internal static class GatewaySnapshotBuilder
             });
         }
 
+        // Models dropped into a llamacpp provider's directory are aliases of their own (local/<name>).
+        foreach (var (provider, alias, model) in LocalModelDirectories.Discover(config))
+        {
+            if (routes.TrueForAll(r => r.Alias != alias))
+            {
+                var deployment = new DeploymentConfig { Provider = provider, Model = model };
+                routes.Add(new ModelRoute(alias, [new Deployment(providers[provider], model, states.For(provider + "/" + model), deployment)],
+                    SelectionPolicies.Priority));
+            }
+        }
+
         return new GatewaySnapshot(
             config.Gateway,
             providers.ToFrozenDictionary(StringComparer.Ordinal),
