@@ -140,6 +140,23 @@ public sealed class LocalProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Embeddings_ArePooledNormalisedVectors_WithExactUsage()
+    {
+        var body = await PostJsonAsync("v1/embeddings", """{"model":"stories","input":["Once upon a time","Once upon a time","The dog ran"]}""");
+
+        var data = body["data"]!.AsArray();
+        Assert.Equal(3, data.Count);
+        var vectors = data.Select(d => d!["embedding"]!.AsArray().Select(x => x!.GetValue<float>()).ToArray()).ToList();
+        Assert.All(vectors, v => Assert.Equal(64, v.Length));
+        Assert.All(vectors, v => Assert.InRange(Math.Sqrt(v.Sum(x => (double)x * x)), 0.999, 1.001));
+        Assert.Equal(vectors[0], vectors[1]);
+        Assert.NotEqual(vectors[0], vectors[2]);
+        using var vocabulary = Local.Inference.LlamaModel.Load(SharedModels.Stories260K, Local.Native.LlamaLibrary.Load(), vocabularyOnly: true);
+        var expectedTokens = new[] { "Once upon a time", "Once upon a time", "The dog ran" }.Sum(t => vocabulary.Tokenize(t, addSpecial: true).Length);
+        Assert.Equal(expectedTokens, body["usage"]!["prompt_tokens"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task JsonMode_ConstrainsTheOutputToJson()
     {
         var body = await PostJsonAsync("v1/chat/completions",

@@ -24,6 +24,12 @@ internal sealed unsafe class LlamaContext : IDisposable
         parameters.MaxSequences = (uint)maxSequences;
         parameters.Threads = parameters.BatchThreads = threads ?? Math.Max(1, Environment.ProcessorCount);
         parameters.Embeddings = (byte)(embeddings ? 1 : 0);
+        if (embeddings)
+        {
+            // Mean pooling: one vector per sequence, also for generative models that declare no pooling.
+            parameters.PoolingType = 1;
+        }
+
         parameters.NoPerf = 1;
         LlamaLibrary.ClearProblems();
         _context = _api.InitFromModel(model.Handle, parameters);

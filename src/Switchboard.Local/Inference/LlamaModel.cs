@@ -24,6 +24,7 @@ internal sealed unsafe class LlamaModel : IDisposable
         Eos = api.VocabEos(Vocab);
         AddsBos = api.VocabAddsBos(Vocab) != 0;
         TrainedContextLength = api.ModelContextTrain(model);
+        EmbeddingLength = api.ModelEmbeddingLength(model);
         ParameterCount = api.ModelParameterCount(model);
         SizeBytes = api.ModelSize(model);
     }
@@ -46,6 +47,9 @@ internal sealed unsafe class LlamaModel : IDisposable
     public bool AddsBos { get; }
 
     public int TrainedContextLength { get; }
+
+    /// <summary>Width of the model's hidden state, the length of its embeddings.</summary>
+    public int EmbeddingLength { get; }
 
     public ulong ParameterCount { get; }
 

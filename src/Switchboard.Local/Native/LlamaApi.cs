@@ -26,6 +26,7 @@ internal sealed unsafe class LlamaApi
     public required delegate* unmanaged[Cdecl]<nint, void> Free { get; init; }
     public required delegate* unmanaged[Cdecl]<nint, nint> ModelGetVocab { get; init; }
     public required delegate* unmanaged[Cdecl]<nint, int> ModelContextTrain { get; init; }
+    public required delegate* unmanaged[Cdecl]<nint, int> ModelEmbeddingLength { get; init; }
     public required delegate* unmanaged[Cdecl]<nint, ulong> ModelParameterCount { get; init; }
     public required delegate* unmanaged[Cdecl]<nint, ulong> ModelSize { get; init; }
     public required delegate* unmanaged[Cdecl]<nint, byte*, byte*> ModelChatTemplate { get; init; }
@@ -86,6 +87,7 @@ internal sealed unsafe class LlamaApi
             Free = (delegate* unmanaged[Cdecl]<nint, void>)Export(llama, "llama_free"),
             ModelGetVocab = (delegate* unmanaged[Cdecl]<nint, nint>)Export(llama, "llama_model_get_vocab"),
             ModelContextTrain = (delegate* unmanaged[Cdecl]<nint, int>)Export(llama, "llama_model_n_ctx_train"),
+            ModelEmbeddingLength = (delegate* unmanaged[Cdecl]<nint, int>)Export(llama, "llama_model_n_embd"),
             ModelParameterCount = (delegate* unmanaged[Cdecl]<nint, ulong>)Export(llama, "llama_model_n_params"),
             ModelSize = (delegate* unmanaged[Cdecl]<nint, ulong>)Export(llama, "llama_model_size"),
             ModelChatTemplate = (delegate* unmanaged[Cdecl]<nint, byte*, byte*>)Export(llama, "llama_model_chat_template"),

@@ -86,8 +86,20 @@ internal sealed class LocalModelManager : IDisposable
             var options = Options;
             var slotContext = Math.Min(options.ContextSize, Math.Max(model.TrainedContextLength, 32));
             var generator = new BatchedGenerator(model, options.Parallel, slotContext, options.Threads);
-            _loaded[path] = new Entry(generator) { LastUsed = _time.GetUtcNow() };
+            _loaded[path] = new Entry(generator, new LocalEmbedder(model, slotContext, options.Threads)) { LastUsed = _time.GetUtcNow() };
             return generator;
+        }
+    }
+
+    /// <summary>The embedder of the model in <paramref name="path"/> (loading the model as <see cref="Acquire"/> does).</summary>
+    public LocalEmbedder AcquireEmbedder(string path)
+    {
+        Acquire(path);
+        lock (_gate)
+        {
+            return _loaded.TryGetValue(path, out var entry)
+                ? entry.Embedder
+                : throw new LocalModelUnavailableException($"local model '{path}' was unloaded while starting");
         }
     }
 
@@ -147,15 +159,18 @@ internal sealed class LocalModelManager : IDisposable
         }
     }
 
-    private sealed class Entry(BatchedGenerator generator) : IDisposable
+    private sealed class Entry(BatchedGenerator generator, LocalEmbedder embedder) : IDisposable
     {
         public BatchedGenerator Generator { get; } = generator;
+
+        public LocalEmbedder Embedder { get; } = embedder;
 
         public DateTimeOffset LastUsed { get; set; }
 
         public void Dispose()
         {
             Generator.Dispose();
+            Embedder.Dispose();
             Generator.Model.Dispose();
         }
     }

@@ -21,6 +21,11 @@ internal sealed class LocalOpenAiHandler(LocalModelManager manager) : HttpMessag
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath;
+        if (path.EndsWith("/embeddings", StringComparison.Ordinal))
+        {
+            return LocalEmbeddingsEndpoint.Handle(manager, await request.Content!.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
+        }
+
         var chat = path.EndsWith("/chat/completions", StringComparison.Ordinal);
         if (!chat && !path.EndsWith("/completions", StringComparison.Ordinal))
         {

@@ -16,11 +16,16 @@ internal sealed class LocalProviderAdapter(LocalModelManager manager) : Provider
 
     public override HttpClient Http { get; } = new(new LocalOpenAiHandler(manager)) { Timeout = Timeout.InfiniteTimeSpan };
 
-    public override bool Supports(UpstreamOperation operation) => operation is UpstreamOperation.ChatCompletions or UpstreamOperation.Completions;
+    public override bool Supports(UpstreamOperation operation) => true;
 
     public override ValueTask<HttpRequestMessage> CreateRequestAsync(AdapterRequest request, CancellationToken cancellationToken)
     {
-        var path = request.Operation == UpstreamOperation.ChatCompletions ? "chat/completions" : "completions";
+        var path = request.Operation switch
+        {
+            UpstreamOperation.ChatCompletions => "chat/completions",
+            UpstreamOperation.Completions => "completions",
+            _ => "embeddings",
+        };
         var content = new ReadOnlyMemoryContent(request.Body);
         content.Headers.ContentType = JsonContentType;
         return ValueTask.FromResult(new HttpRequestMessage(HttpMethod.Post, new Uri(request.Deployment.Provider.BaseUri, path))
