@@ -22,7 +22,7 @@ internal sealed unsafe class LlamaContext : IDisposable
         parameters.BatchSize = (uint)batchSize;
         parameters.MicroBatchSize = (uint)batchSize;
         parameters.MaxSequences = (uint)maxSequences;
-        parameters.Threads = parameters.BatchThreads = threads ?? Math.Max(1, Environment.ProcessorCount);
+        parameters.Threads = parameters.BatchThreads = threads ?? DefaultThreads(model);
         parameters.Embeddings = (byte)(embeddings ? 1 : 0);
         if (embeddings)
         {
@@ -46,6 +46,10 @@ internal sealed unsafe class LlamaContext : IDisposable
     }
 
     public LlamaModel Model { get; }
+
+    /// <summary>Tiny models lose more to thread synchronisation than they gain (and spinning ggml threads starve
+    /// everything else on a small machine): one thread below 50M parameters, every core above.</summary>
+    public static int DefaultThreads(LlamaModel model) => model.ParameterCount < 50_000_000 ? 1 : Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Tokens the KV cache holds across all sequences.</summary>
     public int Size { get; }
