@@ -1,15 +1,20 @@
 using System.Text;
-using System.Text.Json;
+using Switchboard.Local.Serving.Structured;
 
 namespace Switchboard.Local.Serving;
 
 /// <summary>
 /// A generation's events as an OpenAI SSE stream (chat chunks or text-completion chunks), produced as the
 /// tokens come: the relay reads it like any upstream stream. Ends with a usage chunk (when asked) and
-/// <c>[DONE]</c>; a generation that failed ends with an error event and no <c>[DONE]</c>.
+/// <c>[DONE]</c>; a generation that failed ends with an error event and no <c>[DONE]</c>. When the request
+/// offers tools (<paramref name="toolCalls"/>), output that begins with <c>{</c> is the tool-call JSON: it is
+/// held back and sent at the end as one <c>tool_calls</c> delta per call, each call whole (name and complete
+/// arguments in one chunk), with finish reason <c>tool_calls</c>; output that begins otherwise streams as text.
 /// </summary>
-internal sealed class GenerationSseStream(GenerationHandle handle, LocalResponseWriter writer, bool includeUsage) : Stream
+internal sealed class GenerationSseStream(GenerationHandle handle, LocalResponseWriter writer, bool includeUsage, bool toolCalls = false) : Stream
 {
+    private readonly StringBuilder _held = new();
+    private bool _holding = toolCalls;
     private byte[] _pending = [];
     private int _offset;
     private bool _started;
@@ -53,7 +58,11 @@ internal sealed class GenerationSseStream(GenerationHandle handle, LocalResponse
         {
             if (generated.FinishReason is null)
             {
-                if (generated.Text.Length > 0)
+                if (_holding)
+                {
+                    Hold(events, generated.Text);
+                }
+                else if (generated.Text.Length > 0)
                 {
                     Append(events, writer.TextChunk(generated.Text));
                 }
@@ -68,7 +77,22 @@ internal sealed class GenerationSseStream(GenerationHandle handle, LocalResponse
                 break;
             }
 
-            Append(events, writer.FinishChunk(generated.FinishReason));
+            var finishReason = generated.FinishReason;
+            if (_holding && ToolCallFormat.Parse(_held.ToString()) is { } calls)
+            {
+                for (var i = 0; i < calls.Count; i++)
+                {
+                    Append(events, writer.ToolCallChunk(i, calls[i].Name, calls[i].ArgumentsJson));
+                }
+
+                finishReason = "tool_calls";
+            }
+            else if (_held.Length > 0)
+            {
+                Append(events, writer.TextChunk(_held.ToString()));
+            }
+
+            Append(events, writer.FinishChunk(finishReason));
             if (includeUsage)
             {
                 Append(events, writer.UsageChunk(generated.PromptTokens, generated.CompletionTokens));
@@ -79,6 +103,31 @@ internal sealed class GenerationSseStream(GenerationHandle handle, LocalResponse
         }
 
         return Encoding.UTF8.GetBytes(events.ToString());
+    }
+
+    /// <summary>Keeps text back while it may be tool-call JSON: until its first non-space character shows it is not.</summary>
+    private void Hold(StringBuilder events, string text)
+    {
+        _held.Append(text);
+        foreach (var chunk in _held.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    continue;
+                }
+
+                if (c != '{')
+                {
+                    _holding = false;
+                    Append(events, writer.TextChunk(_held.ToString()));
+                    _held.Clear();
+                }
+
+                return;
+            }
+        }
     }
 
     private static void Append(StringBuilder events, string json) => events.Append("data: ").Append(json).Append("\n\n");
@@ -104,72 +153,4 @@ internal sealed class GenerationSseStream(GenerationHandle handle, LocalResponse
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}
-
-/// <summary>Writes the OpenAI JSON of one local response (chat or text completion), so every part shares id, time and model.</summary>
-internal sealed class LocalResponseWriter(bool chat, string model)
-{
-    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private readonly string _id = (chat ? "chatcmpl-local-" : "cmpl-local-") + Guid.NewGuid().ToString("N")[..24];
-    private readonly long _created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
-    public string Completion(string text, string finishReason, int promptTokens, int completionTokens) => Write(new Dictionary<string, object?>
-    {
-        ["id"] = _id,
-        ["object"] = chat ? "chat.completion" : "text_completion",
-        ["created"] = _created,
-        ["model"] = model,
-        ["choices"] = new object[]
-        {
-            chat
-                ? new Dictionary<string, object?> { ["index"] = 0, ["message"] = new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = text }, ["logprobs"] = null, ["finish_reason"] = finishReason }
-                : new Dictionary<string, object?> { ["index"] = 0, ["text"] = text, ["logprobs"] = null, ["finish_reason"] = finishReason },
-        },
-        ["usage"] = Usage(promptTokens, completionTokens),
-    });
-
-    public string OpeningChunk() => chat ? Chunk(new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = "" }, null) : Chunk(null, null, "");
-
-    public string TextChunk(string text) => chat ? Chunk(new Dictionary<string, object?> { ["content"] = text }, null) : Chunk(null, null, text);
-
-    public string FinishChunk(string finishReason) => chat ? Chunk(new Dictionary<string, object?>(), finishReason) : Chunk(null, finishReason, "");
-
-    public string UsageChunk(int promptTokens, int completionTokens) => Write(new Dictionary<string, object?>
-    {
-        ["id"] = _id,
-        ["object"] = chat ? "chat.completion.chunk" : "text_completion",
-        ["created"] = _created,
-        ["model"] = model,
-        ["choices"] = Array.Empty<object>(),
-        ["usage"] = Usage(promptTokens, completionTokens),
-    });
-
-    public static string Error(string message, string type, string? code) => Write(new Dictionary<string, object?>
-    {
-        ["error"] = new Dictionary<string, object?> { ["message"] = message, ["type"] = type, ["param"] = null, ["code"] = code },
-    });
-
-    private string Chunk(Dictionary<string, object?>? delta, string? finishReason, string? text = null) => Write(new Dictionary<string, object?>
-    {
-        ["id"] = _id,
-        ["object"] = chat ? "chat.completion.chunk" : "text_completion",
-        ["created"] = _created,
-        ["model"] = model,
-        ["choices"] = new object[]
-        {
-            chat
-                ? new Dictionary<string, object?> { ["index"] = 0, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = finishReason }
-                : new Dictionary<string, object?> { ["index"] = 0, ["text"] = text, ["logprobs"] = null, ["finish_reason"] = finishReason },
-        },
-    });
-
-    private static Dictionary<string, object?> Usage(int promptTokens, int completionTokens) => new()
-    {
-        ["prompt_tokens"] = promptTokens,
-        ["completion_tokens"] = completionTokens,
-        ["total_tokens"] = promptTokens + completionTokens,
-    };
-
-    private static string Write(Dictionary<string, object?> value) => JsonSerializer.Serialize(value, Options);
 }

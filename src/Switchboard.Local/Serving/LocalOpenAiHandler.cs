@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Switchboard.Local.Inference;
+using Switchboard.Local.Serving.Structured;
 
 namespace Switchboard.Local.Serving;
 
@@ -38,9 +39,21 @@ internal sealed class LocalOpenAiHandler(LocalModelManager manager) : HttpMessag
         {
             parsed = LocalCompletionRequest.Parse(body, chat, JsonGrammar);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             return Error(HttpStatusCode.BadRequest, $"The request could not be read by the local provider: {ex.Message}", "invalid_request_error", null);
+        }
+
+        var tools = parsed.Tools is { Active: true } offered ? offered : null;
+        SamplingOptions sampling;
+        try
+        {
+            // Tool calls take the grammar when the model may call; otherwise the caller's schema, else JSON mode's generic grammar.
+            sampling = parsed.Sampling with { Grammar = tools?.Grammar() ?? (parsed.ResponseSchema is { } schema ? JsonSchemaGrammar.Convert(schema) : parsed.Sampling.Grammar) };
+        }
+        catch (ArgumentException ex)
+        {
+            return Error(HttpStatusCode.BadRequest, ex.Message, "invalid_request_error", "unsupported_schema");
         }
 
         BatchedGenerator generator;
@@ -57,10 +70,11 @@ internal sealed class LocalOpenAiHandler(LocalModelManager manager) : HttpMessag
         GenerationHandle handle;
         try
         {
-            var text = chat ? ChatPrompt.Render(model, parsed.Messages, manager.Options.ChatTemplate) : parsed.Prompt;
+            var messages = tools is null ? parsed.Messages : [("system", tools.Instructions()), .. parsed.Messages];
+            var text = chat ? ChatPrompt.Render(model, messages, manager.Options.ChatTemplate) : parsed.Prompt;
             int[] tokens = text.Length == 0 ? [model.Bos] : model.Tokenize(text, addSpecial: true, parseSpecial: chat);
             var maxTokens = Math.Max(1, Math.Min(parsed.MaxTokens ?? int.MaxValue, generator.SlotContext - tokens.Length));
-            handle = generator.Enqueue(new GenerationRequest(tokens, maxTokens, parsed.Sampling, parsed.Stop), cancellationToken);
+            handle = generator.Enqueue(new GenerationRequest(tokens, maxTokens, sampling, parsed.Stop), cancellationToken);
         }
         catch (ContextLengthExceededException ex)
         {
@@ -74,7 +88,7 @@ internal sealed class LocalOpenAiHandler(LocalModelManager manager) : HttpMessag
         var writer = new LocalResponseWriter(chat, parsed.Model);
         if (parsed.Stream)
         {
-            var stream = new GenerationSseStream(handle, writer, parsed.IncludeUsage);
+            var stream = new GenerationSseStream(handle, writer, parsed.IncludeUsage, toolCalls: tools is not null);
             return new HttpResponseMessage(HttpStatusCode.OK)
             {
                 Content = new StreamContent(stream) { Headers = { ContentType = new MediaTypeHeaderValue("text/event-stream") } },
@@ -87,9 +101,14 @@ internal sealed class LocalOpenAiHandler(LocalModelManager manager) : HttpMessag
             answer.Append(generated.Text);
             if (generated.FinishReason is { } finish)
             {
-                return generated.Error is { } error
-                    ? Error(HttpStatusCode.InternalServerError, error, "server_error", null)
-                    : Json(HttpStatusCode.OK, writer.Completion(answer.ToString(), finish, generated.PromptTokens, generated.CompletionTokens));
+                if (generated.Error is { } error)
+                {
+                    return Error(HttpStatusCode.InternalServerError, error, "server_error", null);
+                }
+
+                return Json(HttpStatusCode.OK, tools is not null && ToolCallFormat.Parse(answer.ToString()) is { } calls
+                    ? writer.ToolCallsCompletion(calls, generated.PromptTokens, generated.CompletionTokens)
+                    : writer.Completion(answer.ToString(), finish, generated.PromptTokens, generated.CompletionTokens));
             }
         }
 
