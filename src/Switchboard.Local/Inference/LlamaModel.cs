@@ -66,6 +66,22 @@ internal sealed unsafe class LlamaModel : IDisposable
             throw new LlamaLibraryException($"model file '{path}' does not exist");
         }
 
+        // Our own header check first: llama.cpp aborts the process on some malformed files instead of
+        // returning an error, and a truncated file is cheaper to refuse before mapping it.
+        try
+        {
+            var header = Gguf.GgufReader.Read(path);
+            var needed = header.DataOffset + header.TensorDataBytes;
+            if (!vocabularyOnly && new FileInfo(path).Length < needed)
+            {
+                throw new LlamaLibraryException($"model file '{path}' is truncated: its tensors need {needed:N0} bytes, the file has {new FileInfo(path).Length:N0}");
+            }
+        }
+        catch (Gguf.GgufFormatException ex)
+        {
+            throw new LlamaLibraryException(ex.Message);
+        }
+
         var parameters = api.ModelDefaultParams();
         parameters.GpuLayers = 0;
         parameters.VocabOnly = (byte)(vocabularyOnly ? 1 : 0);

@@ -48,6 +48,27 @@ public sealed class GoldenGenerationTests
         }
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(200_000)]
+    [InlineData(1_185_000)]
+    public void ATruncatedModel_IsRefusedWithItsName_BeforeLlamaCppSeesIt(int length)
+    {
+        var api = LlamaLibrary.Load();
+        var path = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}.gguf");
+        File.WriteAllBytes(path, File.ReadAllBytes(SharedModels.Stories260K)[..length]);
+        try
+        {
+            var error = Assert.Throws<LlamaLibraryException>(() => LlamaModel.Load(path, api));
+
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void APromptLongerThanTheContext_IsRefused_NotTruncated()
     {
