@@ -85,8 +85,9 @@ internal sealed class LocalModelManager : IDisposable
 
             var options = Options;
             var slotContext = Math.Min(options.ContextSize, Math.Max(model.TrainedContextLength, 32));
-            var generator = new BatchedGenerator(model, options.Parallel, slotContext, options.Threads);
-            _loaded[path] = new Entry(generator, new LocalEmbedder(model, slotContext, options.Threads)) { LastUsed = _time.GetUtcNow() };
+            var threads = options.Threads ?? ServingThreads(model);
+            var generator = new BatchedGenerator(model, options.Parallel, slotContext, threads);
+            _loaded[path] = new Entry(generator, new LocalEmbedder(model, slotContext, threads)) { LastUsed = _time.GetUtcNow() };
             return generator;
         }
     }
@@ -102,6 +103,14 @@ internal sealed class LocalModelManager : IDisposable
                 : throw new LocalModelUnavailableException($"local model '{path}' was unloaded while starting");
         }
     }
+
+    /// <summary>
+    /// Decoding threads when serving: one core is left to the server (HTTP, relay, streaming). llama.cpp's
+    /// threads wait for each other after every operation, so a core taken by the server stalls them all: on
+    /// 2 cores, 2 threads served 57–66 % of the raw speed over HTTP, 1 thread 98–100 % (docs/benchmarks.md).
+    /// </summary>
+    internal static int ServingThreads(LlamaModel model) =>
+        model.ParameterCount < 50_000_000 ? 1 : Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>Unloads models unused for longer than the idle limit (also called by a timer every second).</summary>
     public void UnloadIdle()

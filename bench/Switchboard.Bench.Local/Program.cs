@@ -1,0 +1,3 @@
+using Switchboard.Bench.Local.Cli;
+
+return await LocalBenchCli.CreateRootCommand().Parse(args).InvokeAsync();
