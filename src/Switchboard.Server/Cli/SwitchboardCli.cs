@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Switchboard.Server.Cli;
 
-/// <summary>The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>, <c>model</c>.</summary>
+/// <summary>The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>, <c>model</c>, <c>eval</c>.</summary>
 internal static class SwitchboardCli
 {
     public static RootCommand CreateRootCommand() =>
@@ -12,6 +12,7 @@ internal static class SwitchboardCli
             KeysCommand.Create(),
             ConfigCommand.Create(),
             ModelCommand.Create(),
+            EvalCommand.Create(),
         };
 
     public static Option<string> DataOption() => new("--data")

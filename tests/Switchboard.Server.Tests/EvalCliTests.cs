@@ -1,0 +1,41 @@
+using Switchboard.Server.Tests.Infrastructure;
+
+namespace Switchboard.Server.Tests;
+
+/// <summary><c>switchboard eval retrieval</c> as a user runs it, on the SciFact benchmark in ../shared.</summary>
+public sealed class EvalCliTests
+{
+    private static string SciFact => Path.Combine(SharedModels.Root, "data", "scifact");
+
+    [Fact]
+    public async Task EvalRetrieval_Lexical_OnSciFact_PrintsTheMetrics_AndBeatsPublishedBm25()
+    {
+        var (exit, stdout, stderr) = await SwitchboardProcess.RunAsync("eval", "retrieval", "--dataset", SciFact, "--mode", "lexical", "--split", "test");
+
+        Assert.True(exit == 0, stderr);
+        var ndcg = double.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"nDCG@10: (\d\.\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(ndcg >= 0.675, $"nDCG@10 {ndcg}");
+        Assert.Matches(@"Recall@10: \d\.\d+", stdout);
+        Assert.Matches(@"Recall@100: \d\.\d+", stdout);
+        Assert.Matches(@"MRR@10: \d\.\d+", stdout);
+        Assert.Matches(@"latency p50: [\d.]+ ms, p95: [\d.]+ ms", stdout);
+    }
+
+    [Fact]
+    public async Task EvalRetrieval_AModeNotBuiltYet_IsRefusedClearly()
+    {
+        var (exit, _, stderr) = await SwitchboardProcess.RunAsync("eval", "retrieval", "--dataset", SciFact, "--mode", "hybrid");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("not built yet", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalRetrieval_AMissingDataset_ExitsOneNamingIt()
+    {
+        var (exit, _, stderr) = await SwitchboardProcess.RunAsync("eval", "retrieval", "--dataset", "/nonexistent/beir");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("/nonexistent/beir", stderr, StringComparison.Ordinal);
+    }
+}
