@@ -5,7 +5,7 @@ namespace Switchboard.Server.Tests;
 /// <summary><c>switchboard eval retrieval</c> as a user runs it, on the SciFact benchmark in ../shared.</summary>
 public sealed class EvalCliTests
 {
-    private static string SciFact => Path.Combine(SharedModels.Root, "data", "scifact");
+    private static string SciFact => SharedModels.SciFact;
 
     [Fact]
     public async Task EvalRetrieval_Lexical_OnSciFact_PrintsTheMetrics_AndBeatsPublishedBm25()

@@ -81,6 +81,33 @@ internal static class OpenAiShapes
         json.WriteEndObject();
     }
 
+    /// <summary>One stream chunk with one choice: <paramref name="writeDelta"/> fills its <c>delta</c> object.</summary>
+    public static void WriteDeltaChunk(Utf8JsonWriter json, string id, long created, string model, int choiceIndex,
+        Action<Utf8JsonWriter> writeDelta, string? finishReason)
+    {
+        json.WriteStartObject();
+        WriteHeader(json, id, "chat.completion.chunk", created, model);
+        json.WriteStartArray("choices");
+        json.WriteStartObject();
+        json.WriteNumber("index", choiceIndex);
+        json.WriteStartObject("delta");
+        writeDelta(json);
+        json.WriteEndObject();
+        json.WriteNull("logprobs");
+        if (finishReason is null)
+        {
+            json.WriteNull("finish_reason");
+        }
+        else
+        {
+            json.WriteString("finish_reason", finishReason);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     /// <summary>The last chunk of a stream: no choices, only usage (the relay hides it from clients that did not ask).</summary>
     public static void WriteUsageChunk(Utf8JsonWriter json, string id, long created, string model, TokenUsage usage)
     {

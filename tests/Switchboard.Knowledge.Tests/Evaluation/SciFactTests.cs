@@ -8,7 +8,7 @@ public sealed class SciFactTests
     [Fact]
     public void EvaluateLexical_SciFactTest_MatchesPublishedBm25()
     {
-        var dataset = BeirLoader.Load(SharedData.SciFact, "test");
+        var dataset = BeirLoader.Load(SharedModels.SciFact, "test");
         Assert.Equal(5183, dataset.Corpus.Count);
         Assert.Equal(300, dataset.Queries.Count);
 

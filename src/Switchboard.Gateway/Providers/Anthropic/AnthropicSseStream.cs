@@ -223,30 +223,8 @@ internal sealed class AnthropicSseStream(Stream native, long created, string fal
         delta.WriteEndArray();
     });
 
-    private void EmitChunk(Action<Utf8JsonWriter> writeDelta, string? finishReason = null) => Emit(json =>
-    {
-        json.WriteStartObject();
-        OpenAiShapes.WriteHeader(json, _id, "chat.completion.chunk", created, _model);
-        json.WriteStartArray("choices");
-        json.WriteStartObject();
-        json.WriteNumber("index", 0);
-        json.WriteStartObject("delta");
-        writeDelta(json);
-        json.WriteEndObject();
-        json.WriteNull("logprobs");
-        if (finishReason is null)
-        {
-            json.WriteNull("finish_reason");
-        }
-        else
-        {
-            json.WriteString("finish_reason", finishReason);
-        }
-
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
+    private void EmitChunk(Action<Utf8JsonWriter> writeDelta, string? finishReason = null) =>
+        Emit(json => OpenAiShapes.WriteDeltaChunk(json, _id, created, _model, 0, writeDelta, finishReason));
 
     /// <summary>A tool_use block of the native stream and the OpenAI tool call index it streams as.</summary>
     private sealed class ToolBlock(int openAiIndex)

@@ -190,30 +190,8 @@ internal sealed class GigaChatSseStream(Stream native, string completionId) : Op
         }
     }
 
-    private void EmitDelta(Action<Utf8JsonWriter> writeDelta, string? finishReason) => EmitChunk(json =>
-    {
-        json.WriteStartObject();
-        OpenAiShapes.WriteHeader(json, completionId, "chat.completion.chunk", _created, _model);
-        json.WriteStartArray("choices");
-        json.WriteStartObject();
-        json.WriteNumber("index", 0);
-        json.WriteStartObject("delta");
-        writeDelta(json);
-        json.WriteEndObject();
-        json.WriteNull("logprobs");
-        if (finishReason is null)
-        {
-            json.WriteNull("finish_reason");
-        }
-        else
-        {
-            json.WriteString("finish_reason", finishReason);
-        }
-
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
+    private void EmitDelta(Action<Utf8JsonWriter> writeDelta, string? finishReason) =>
+        EmitChunk(json => OpenAiShapes.WriteDeltaChunk(json, completionId, _created, _model, 0, writeDelta, finishReason));
 
     private void EmitChunk(Action<Utf8JsonWriter> write)
     {

@@ -117,30 +117,8 @@ internal sealed class YandexChatStream(Stream native, string id, long created, s
         }
     }
 
-    private void WriteChunk(Utf8JsonWriter json, int index, Action<Utf8JsonWriter> writeDelta, string? finishReason)
-    {
-        json.WriteStartObject();
-        OpenAiShapes.WriteHeader(json, id, "chat.completion.chunk", created, model);
-        json.WriteStartArray("choices");
-        json.WriteStartObject();
-        json.WriteNumber("index", index);
-        json.WriteStartObject("delta");
-        writeDelta(json);
-        json.WriteEndObject();
-        json.WriteNull("logprobs");
-        if (finishReason is null)
-        {
-            json.WriteNull("finish_reason");
-        }
-        else
-        {
-            json.WriteString("finish_reason", finishReason);
-        }
-
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    private void WriteChunk(Utf8JsonWriter json, int index, Action<Utf8JsonWriter> writeDelta, string? finishReason) =>
+        OpenAiShapes.WriteDeltaChunk(json, id, created, model, index, writeDelta, finishReason);
 
     /// <summary>The next complete JSON object in the buffer, or null when more bytes are needed.</summary>
     private JsonDocument? TryTakeObject()

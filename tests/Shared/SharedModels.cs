@@ -1,6 +1,9 @@
-namespace Switchboard.Server.Tests.Infrastructure;
+namespace Switchboard.Tests.SharedData;
 
-/// <summary>The models in <c>../shared/models</c> (found by walking up from the test binaries to the directory holding <c>shared</c>).</summary>
+/// <summary>
+/// The reference models and data sets in <c>../shared</c> (found by walking up from the test binaries to
+/// the directory holding <c>shared</c>), linked into every test project that reads them.
+/// </summary>
 public static class SharedModels
 {
     public static string Root { get; } = FindShared();
@@ -12,6 +15,8 @@ public static class SharedModels
     public static string LlamaTinyRandom => Path.Combine(Root, "models", "llama2-tiny-random", "llama-2-tiny-random.gguf");
 
     public static string TokenizerVectors => Path.Combine(Root, "models", "tokenizer-vectors", "ggml-vocab-llama-spm.gguf");
+
+    public static string SciFact => Path.Combine(Root, "data", "scifact");
 
     private static string FindShared()
     {
