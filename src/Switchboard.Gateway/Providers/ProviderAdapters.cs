@@ -27,6 +27,7 @@ internal sealed class ProviderAdapters(HttpClient shared, TimeProvider time, ILo
     }, StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<(ProviderConfig Config, string? Key), ProviderAdapter> _adapters = new();
+    private readonly ConcurrentDictionary<ProviderConfig, HttpClient> _bundleClients = new();
 
     /// <summary>The gateway's shared upstream client.</summary>
     public HttpClient Shared { get; } = shared;
@@ -48,7 +49,10 @@ internal sealed class ProviderAdapters(HttpClient shared, TimeProvider time, ILo
             ? factory(new AdapterContext(provider, ClientFor(provider), time, logs))
             : throw new ProviderException(Relay.ErrorTypes.Unusable, $"no adapter is registered for provider type '{provider.Type}'");
 
-    /// <summary>The shared upstream client, or one trusting the provider's CA bundle.</summary>
+    /// <summary>
+    /// The shared upstream client, or one trusting the provider's CA bundle — looked up once per provider
+    /// config (the bundle is read then, not on every request).
+    /// </summary>
     public HttpClient ClientFor(UpstreamProvider provider) =>
-        provider.Config?.CaBundle is { } bundle ? ProviderHttpClients.WithCaBundle(bundle) : Shared;
+        provider.Config?.CaBundle is { } bundle ? _bundleClients.GetOrAdd(provider.Config, _ => ProviderHttpClients.WithCaBundle(bundle)) : Shared;
 }

@@ -28,4 +28,16 @@ internal static class ErrorTypes
     /// <summary>The error type of an upstream error status.</summary>
     public static string OfUpstreamStatus(int status) =>
         status == StatusCodes.Status429TooManyRequests ? RateLimited : status >= 500 ? Upstream5xx : Upstream4xx;
+
+    /// <summary>Why a request could not be sent, safe for the client: the exception's own message names host and port.</summary>
+    public static string DescribeSendFailure(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.ConnectionError => "connection refused or reset",
+        HttpRequestError.NameResolutionError => "host name could not be resolved",
+        HttpRequestError.SecureConnectionError => "TLS handshake failed",
+        HttpRequestError.ResponseEnded => "the connection closed before a response",
+        HttpRequestError.InvalidResponse => "the response was not valid HTTP",
+        HttpRequestError.ProxyTunnelError => "the proxy tunnel failed",
+        _ => "the request could not be sent",
+    };
 }

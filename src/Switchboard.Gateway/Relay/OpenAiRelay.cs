@@ -299,7 +299,7 @@ internal sealed partial class OpenAiRelay(ProviderAdapters providers, IDeploymen
         HttpResponseMessage response;
         try
         {
-            var client = adapter?.Http ?? (provider.Config?.CaBundle is null ? providers.Shared : providers.ClientFor(provider));
+            var client = adapter?.Http ?? providers.ClientFor(provider);
             response = await client.SendAsync(upstreamRequest, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
             adapter?.AdaptResponse(response, adapterRequest!);
         }
@@ -309,7 +309,7 @@ internal sealed partial class OpenAiRelay(ProviderAdapters providers, IDeploymen
         }
         catch (HttpRequestException ex)
         {
-            return new AttemptFailure(ErrorTypes.Connection, Describe(ex));
+            return new AttemptFailure(ErrorTypes.Connection, ErrorTypes.DescribeSendFailure(ex));
         }
         finally
         {
@@ -366,16 +366,4 @@ internal sealed partial class OpenAiRelay(ProviderAdapters providers, IDeploymen
 
     private static bool IsEventStream(MediaTypeHeaderValue? contentType) =>
         string.Equals(contentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
-
-    // The exception message names host and port; the client gets a description without them.
-    private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
-    {
-        HttpRequestError.ConnectionError => "connection refused or reset",
-        HttpRequestError.NameResolutionError => "host name could not be resolved",
-        HttpRequestError.SecureConnectionError => "TLS handshake failed",
-        HttpRequestError.ResponseEnded => "the connection closed before a response",
-        HttpRequestError.InvalidResponse => "the response was not valid HTTP",
-        HttpRequestError.ProxyTunnelError => "the proxy tunnel failed",
-        _ => "the request could not be sent",
-    };
 }

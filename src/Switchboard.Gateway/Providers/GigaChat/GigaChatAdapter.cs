@@ -168,7 +168,7 @@ internal sealed class GigaChatAdapter : ProviderAdapter, IDisposable, ITokenCoun
         }
         catch (HttpRequestException ex)
         {
-            throw new ProviderException(ErrorTypes.Connection, "GigaChat: " + GigaChatAuthorization.Describe(ex), ex);
+            throw new ProviderException(ErrorTypes.Connection, "GigaChat: " + ErrorTypes.DescribeSendFailure(ex), ex);
         }
 
         using (response)

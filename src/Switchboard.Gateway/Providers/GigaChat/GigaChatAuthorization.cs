@@ -71,7 +71,7 @@ internal sealed class GigaChatAuthorization : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new ProviderException(ErrorTypes.Connection, "GigaChat authorisation failed: " + Describe(ex), ex);
+            throw new ProviderException(ErrorTypes.Connection, "GigaChat authorisation failed: " + ErrorTypes.DescribeSendFailure(ex), ex);
         }
 
         using (response)
@@ -114,17 +114,5 @@ internal sealed class GigaChatAuthorization : IDisposable
         429 => ErrorTypes.RateLimited,
         >= 500 => ErrorTypes.Connection,
         _ => ErrorTypes.Unusable,
-    };
-
-    // Like the relay's own wording for upstream failures: no host or port in what the client sees.
-    internal static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
-    {
-        HttpRequestError.ConnectionError => "connection refused or reset",
-        HttpRequestError.NameResolutionError => "host name could not be resolved",
-        HttpRequestError.SecureConnectionError => "TLS handshake failed",
-        HttpRequestError.ResponseEnded => "the connection closed before a response",
-        HttpRequestError.InvalidResponse => "the response was not valid HTTP",
-        HttpRequestError.ProxyTunnelError => "the proxy tunnel failed",
-        _ => "the request could not be sent",
     };
 }

@@ -75,10 +75,10 @@ internal static class GigaChatChatRequest
             switch (role)
             {
                 case "system" or "developer":
-                    WriteMessage(json, "system", TextOf(message));
+                    WriteMessage(json, "system", MessageText.TextOnly(message, "GigaChat"));
                     break;
                 case "user":
-                    WriteMessage(json, "user", TextOf(message));
+                    WriteMessage(json, "user", MessageText.TextOnly(message, "GigaChat"));
                     break;
                 case "assistant":
                     WriteAssistant(json, message, callNames, droppedCalls);
@@ -87,7 +87,7 @@ internal static class GigaChatChatRequest
                     WriteToolResult(json, message, callNames, droppedCalls);
                     break;
                 case "function":
-                    WriteFunctionResult(json, StringOf(message, "name") ?? throw Unusable("a function message has no name"), TextOf(message));
+                    WriteFunctionResult(json, StringOf(message, "name") ?? throw Unusable("a function message has no name"), MessageText.TextOnly(message, "GigaChat"));
                     break;
                 default:
                     throw Unusable($"GigaChat has no message role '{role}'");
@@ -109,7 +109,7 @@ internal static class GigaChatChatRequest
     {
         json.WriteStartObject();
         json.WriteString("role", "assistant");
-        json.WriteString("content", TextOf(message));
+        json.WriteString("content", MessageText.TextOnly(message, "GigaChat"));
         if (TryGet(message, "tool_calls", JsonValueKind.Array, out var calls) && calls.GetArrayLength() > 0)
         {
             var first = calls[0];
@@ -171,7 +171,7 @@ internal static class GigaChatChatRequest
 
         var name = callNames.GetValueOrDefault(callId) ?? StringOf(message, "name")
             ?? throw Unusable($"a tool message answers call '{callId}', which no assistant message made");
-        WriteFunctionResult(json, name, TextOf(message));
+        WriteFunctionResult(json, name, MessageText.TextOnly(message, "GigaChat"));
     }
 
     private static void WriteFunctionResult(Utf8JsonWriter json, string name, string result)
@@ -205,42 +205,6 @@ internal static class GigaChatChatRequest
             json.WriteString("result", result);
             json.WriteEndObject();
         }));
-    }
-
-    /// <summary>A message's text: a string, or its text parts joined; GigaChat takes images only as uploaded files.</summary>
-    private static string TextOf(JsonElement message)
-    {
-        if (!message.TryGetProperty("content", out var content))
-        {
-            return "";
-        }
-
-        switch (content.ValueKind)
-        {
-            case JsonValueKind.String:
-                return content.GetString() ?? "";
-            case JsonValueKind.Array:
-                var text = new StringBuilder();
-                foreach (var part in content.EnumerateArray())
-                {
-                    var type = StringOf(part, "type");
-                    if (type != "text")
-                    {
-                        throw Unusable($"content parts of type '{type}' are not supported (text only)");
-                    }
-
-                    if (text.Length > 0)
-                    {
-                        text.Append('\n');
-                    }
-
-                    text.Append(StringOf(part, "text"));
-                }
-
-                return text.ToString();
-            default:
-                return "";
-        }
     }
 
     private static void WriteFunctions(Utf8JsonWriter json, JsonElement root)

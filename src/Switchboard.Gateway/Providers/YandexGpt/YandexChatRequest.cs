@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Switchboard.Gateway.Relay;
 
@@ -78,7 +77,7 @@ internal static class YandexChatRequest
                 var callId = YandexJson.String(message, "tool_call_id") ?? "";
                 var name = toolNames.GetValueOrDefault(callId) ?? YandexJson.String(message, "name")
                     ?? throw new ProviderException(ErrorTypes.Unusable, $"tool message answers an unknown tool call '{callId}'");
-                pendingResults.Add((name, TextOf(message)));
+                pendingResults.Add((name, MessageText.TextOnly(message, "YandexGPT")));
                 continue;
             }
 
@@ -86,10 +85,10 @@ internal static class YandexChatRequest
             switch (role)
             {
                 case "system" or "developer":
-                    WriteText(json, "system", TextOf(message));
+                    WriteText(json, "system", MessageText.TextOnly(message, "YandexGPT"));
                     break;
                 case "user":
-                    WriteText(json, "user", TextOf(message));
+                    WriteText(json, "user", MessageText.TextOnly(message, "YandexGPT"));
                     break;
                 case "assistant":
                     WriteAssistant(json, message, toolNames);
@@ -104,7 +103,7 @@ internal static class YandexChatRequest
 
     private static void WriteAssistant(Utf8JsonWriter json, JsonElement message, Dictionary<string, string> toolNames)
     {
-        var text = TextOf(message);
+        var text = MessageText.TextOnly(message, "YandexGPT");
         var hasCalls = YandexJson.TryArray(message, "tool_calls", out var calls) && calls.GetArrayLength() > 0;
         if (text.Length > 0 || !hasCalls)
         {
@@ -198,36 +197,6 @@ internal static class YandexChatRequest
         json.WriteString("role", role);
         json.WriteString("text", text);
         json.WriteEndObject();
-    }
-
-    /// <summary>The text of <c>content</c>: a string, or the text parts of an array (YandexGPT takes no images or audio).</summary>
-    private static string TextOf(JsonElement message)
-    {
-        if (!message.TryGetProperty("content", out var content))
-        {
-            return "";
-        }
-
-        switch (content.ValueKind)
-        {
-            case JsonValueKind.String:
-                return content.GetString()!;
-            case JsonValueKind.Array:
-                var text = new StringBuilder();
-                foreach (var part in content.EnumerateArray())
-                {
-                    if (YandexJson.String(part, "type") is not ("text" or null))
-                    {
-                        throw new ProviderException(ErrorTypes.Unusable, $"YandexGPT accepts text only, not '{YandexJson.String(part, "type")}' content");
-                    }
-
-                    text.Append(YandexJson.String(part, "text"));
-                }
-
-                return text.ToString();
-            default:
-                return "";
-        }
     }
 
     private static void WriteTools(Utf8JsonWriter json, JsonElement root)
