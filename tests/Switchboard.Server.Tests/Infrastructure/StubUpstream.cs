@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Switchboard.Server.Tests.Infrastructure;
 
@@ -45,16 +40,12 @@ public sealed class StubUpstream : IAsyncDisposable
 
     public static async Task<StubUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var stub = new StubUpstream(app);
         app.MapPost("/v1/chat/completions", stub.ChatAsync);
         app.MapPost("/v1/completions", stub.ChatAsync);
         app.MapPost("/v1/embeddings", stub.EmbeddingsAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = await LoopbackApp.StartAsync(app);
         stub.BaseUrl = address + "/v1";
         return stub;
     }

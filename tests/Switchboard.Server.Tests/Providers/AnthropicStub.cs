@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Providers;
 
@@ -36,19 +32,15 @@ public sealed class AnthropicStub : IAsyncDisposable
 
     public static async Task<AnthropicStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var stub = new AnthropicStub(app);
         app.MapPost("/v1/messages", stub.MessagesAsync);
-        await app.StartAsync();
-        stub.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
+        stub.BaseUrl = await LoopbackApp.StartAsync(app) + "/v1";
         return stub;
     }
 
     /// <summary>A documented example from <c>Golden/anthropic</c>.</summary>
-    public static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Providers", "Golden", "anthropic", name));
+    public static string Golden(string name) => GoldenFiles.Read("anthropic", name);
 
     /// <summary>The request the stub received for a gateway response (by its <c>x-request-id</c>).</summary>
     public AnthropicRequest RequestFor(HttpResponseMessage response)

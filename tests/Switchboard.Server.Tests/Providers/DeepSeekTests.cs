@@ -2,11 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Providers;
@@ -24,10 +20,7 @@ public sealed class DeepSeekTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _deepSeek = builder.Build();
+        _deepSeek = LoopbackApp.Create();
         _deepSeek.MapPost("/chat/completions", async (HttpContext context) =>
         {
             var request = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
@@ -40,8 +33,7 @@ public sealed class DeepSeekTests : IAsyncLifetime
             context.Response.ContentType = stream ? "text/event-stream" : "application/json";
             await context.Response.WriteAsync(GoldenFiles.Read("deepseek", stream ? "chat-reasoner-stream.txt" : "chat-reasoner.json"));
         });
-        await _deepSeek.StartAsync();
-        var address = _deepSeek.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = await LoopbackApp.StartAsync(_deepSeek);
         _server = await GatewayServer.StartAsync($$"""
             { "providers": [ { "name": "deepseek", "type": "openai", "baseUrl": "{{address}}", "apiKey": "sk-deepseek-test" } ],
               "models": [ { "alias": "reasoner", "deployments": [ { "provider": "deepseek", "model": "deepseek-reasoner" } ] },

@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Providers;
 
@@ -52,24 +48,14 @@ public sealed class GigaChatStub : IAsyncDisposable
 
     public static async Task<GigaChatStub> StartAsync(X509Certificate2? certificate = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
-        {
-            if (certificate is not null)
-            {
-                listen.UseHttps(certificate);
-            }
-        }));
-        var app = builder.Build();
+        var app = LoopbackApp.Create(certificate);
         var stub = new GigaChatStub(app);
         app.MapPost("/api/v2/oauth", stub.OAuthAsync);
         app.MapPost("/api/v1/chat/completions", stub.ChatAsync);
         app.MapPost("/api/v1/embeddings", stub.ServeAsync("embeddings-response.json"));
         app.MapPost("/api/v1/tokens/count", stub.ServeAsync("tokens-count-response.json"));
         app.MapGet("/api/v1/models", stub.ServeAsync("models-response.json"));
-        await app.StartAsync();
-        stub.Root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        stub.Root = await LoopbackApp.StartAsync(app);
         return stub;
     }
 

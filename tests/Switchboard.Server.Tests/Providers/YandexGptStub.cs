@@ -1,15 +1,11 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Providers;
 
@@ -57,10 +53,7 @@ public sealed class YandexGptStub : IAsyncDisposable
 
     public static async Task<YandexGptStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var stub = new YandexGptStub(app);
         app.MapPost("/foundationModels/v1/completion", stub.CompletionAsync);
         app.MapPost("/foundationModels/v1/completionAsync", stub.CompletionAsyncAsync);
@@ -68,8 +61,7 @@ public sealed class YandexGptStub : IAsyncDisposable
         app.MapPost("/foundationModels/v1/textEmbedding", stub.EmbeddingAsync);
         app.MapPost("/foundationModels/v1/tokenize", stub.TokenizeAsync);
         app.MapPost("/iam/v1/tokens", stub.IamTokenAsync);
-        await app.StartAsync();
-        stub.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        stub.BaseUrl = await LoopbackApp.StartAsync(app);
         return stub;
     }
 
