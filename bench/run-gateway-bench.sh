@@ -39,31 +39,9 @@ MOCK_DLL="bench/Switchboard.Bench.MockUpstream/bin/Release/net10.0/Switchboard.B
 LOADTOOL_DLL="bench/Switchboard.Bench.LoadTool/bin/Release/net10.0/Switchboard.Bench.LoadTool.dll"
 SERVER_DLL="src/Switchboard.Server/bin/Release/net10.0/switchboard.dll"
 
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# --- processes we start, stopped on any exit -------------------------------------------------------
-PIDS=()
-WORK=""
-cleanup() {
-    local rc=$?
-    for pid in "${PIDS[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
-    if [[ -n "$WORK" && -d "$WORK" ]]; then
-        if [[ $rc -eq 0 && "$KEEP_TMP" != "1" ]]; then
-            rm -rf "$WORK"
-        else
-            log "temp dir kept: $WORK"
-        fi
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+BENCH_TAG=bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 # --- tools ------------------------------------------------------------------------------------------
 if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
@@ -91,38 +69,9 @@ done
 WORK="$(mktemp -d -t switchboard-bench.XXXXXX)"
 RUN="$WORK/run"
 mkdir -p "$RUN"
-TAKEN_PORTS=" "
-free_port() {
-    local port
-    while true; do
-        port=$((20000 + RANDOM % 40000))
-        [[ "$TAKEN_PORTS" == *" $port "* ]] && continue
-        if command -v ss >/dev/null 2>&1; then
-            [[ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]] || continue
-        elif (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            continue
-        fi
-        TAKEN_PORTS="$TAKEN_PORTS$port "
-        echo "$port"
-        return
-    done
-}
 MOCK_PORT="$(free_port)"
 NGINX_PORT="$(free_port)"
 SB_PORT="$(free_port)"
-
-wait_ready() { # name url pid
-    local name="$1" url="$2" pid="$3"
-    for _ in $(seq 1 150); do
-        kill -0 "$pid" 2>/dev/null || die "$name exited during start-up (logs in $WORK)"
-        if curl -fsS -o /dev/null --max-time 1 "$url" 2>/dev/null; then
-            log "$name ready on $url"
-            return
-        fi
-        sleep 0.2
-    done
-    die "$name not ready after 30 s ($url)"
-}
 
 # --- mock upstream ---------------------------------------------------------------------------------
 log "starting mock upstream on :$MOCK_PORT"

@@ -40,31 +40,9 @@ PROMPT="Once upon a time"
 TOOL_DLL="bench/Switchboard.Bench.Local/bin/Release/net10.0/Switchboard.Bench.Local.dll"
 SERVER_DLL="src/Switchboard.Server/bin/Release/net10.0/switchboard.dll"
 
-log() { printf '[local-bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# --- processes we start, stopped on any exit -------------------------------------------------------
-PIDS=()
-WORK=""
-cleanup() {
-    local rc=$?
-    for pid in "${PIDS[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
-    if [[ -n "$WORK" && -d "$WORK" ]]; then
-        if [[ $rc -eq 0 && "$KEEP_TMP" != "1" ]]; then
-            rm -rf "$WORK"
-        else
-            log "temp dir kept: $WORK"
-        fi
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+BENCH_TAG=local-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 # --- tools ------------------------------------------------------------------------------------------
 command -v curl >/dev/null 2>&1 || die "curl is required"
@@ -166,22 +144,6 @@ measure_bandwidth() { # label
 measure_bandwidth start
 
 # --- Switchboard with the llamacpp provider -----------------------------------------------------------
-TAKEN_PORTS=" "
-free_port() {
-    local port
-    while true; do
-        port=$((20000 + RANDOM % 40000))
-        [[ "$TAKEN_PORTS" == *" $port "* ]] && continue
-        if command -v ss >/dev/null 2>&1; then
-            [[ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]] || continue
-        elif (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            continue
-        fi
-        TAKEN_PORTS="$TAKEN_PORTS$port "
-        echo "$port"
-        return
-    done
-}
 SB_PORT="$(free_port)"
 aliases=""
 for quant in $QUANTS; do
@@ -204,12 +166,7 @@ SWITCHBOARD_ADMIN_KEY="$ADMIN_KEY" dotnet "$SERVER_DLL" serve --port "$SB_PORT" 
     --data "$WORK/data" --log-format json --shutdown-timeout 2 >"$WORK/logs/switchboard.log" 2>&1 &
 SB_PID=$!
 PIDS+=("$SB_PID")
-for _ in $(seq 1 150); do
-    kill -0 "$SB_PID" 2>/dev/null || die "switchboard exited during start-up: $(tail -5 "$WORK/logs/switchboard.log")"
-    curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$SB_PORT/healthz" 2>/dev/null && break
-    sleep 0.2
-done
-curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$SB_PORT/healthz" || die "switchboard not ready after 30 s"
+wait_ready "switchboard" "http://127.0.0.1:$SB_PORT/healthz" "$SB_PID"
 
 # --- the measurements: per model, all figures back to back, so compared figures are seconds apart -------
 http_decode() { # quant streams output
