@@ -33,6 +33,8 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<Aggregation.CapturingRelay>();
+        services.TryAddSingleton<Clients.InProcessModelClient>();
+        services.TryAddSingleton<Endpoints.VirtualModels>();
         services.TryAddSingleton<Aggregation.MultiModelRelay>();
         services.TryAddSingleton<Routing.Classification.LlmClassifier>();
         services.TryAddSingleton<RelayEndpointHandler>();

@@ -12,4 +12,7 @@ public sealed record GatewayConfig
     public IReadOnlyList<ProviderConfig> Providers { get; set; } = [];
 
     public IReadOnlyList<ModelRouteConfig> Models { get; set; } = [];
+
+    /// <summary>Knowledge-base settings (docs/knowledge.md).</summary>
+    public KnowledgeConfig Knowledge { get; set; } = new();
 }

@@ -12,6 +12,7 @@ internal static class GatewayConfigValidator
     {
         var problems = new List<string>();
         ValidateOptions(config.Gateway, problems);
+        ValidateKnowledge(config.Knowledge, problems);
 
         var providerNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < config.Providers.Count; i++)
@@ -375,6 +376,44 @@ internal static class GatewayConfigValidator
         if (health.MinimumAttempts < 1 || !(health.WindowSeconds > 0) || !(health.BreakSeconds > 0) || !(health.DefaultCooldownSeconds >= 0))
         {
             problems.Add("gateway.health needs minimumAttempts ≥ 1, windowSeconds > 0, breakSeconds > 0 and defaultCooldownSeconds ≥ 0");
+        }
+    }
+
+    private static void ValidateKnowledge(KnowledgeConfig k, List<string> problems)
+    {
+        if (k.MinTermCoverage is < 0 or > 1)
+        {
+            problems.Add("knowledge.minTermCoverage must be between 0 and 1");
+        }
+
+        if (k.MinSimilarity is < -1 or > 1)
+        {
+            problems.Add("knowledge.minSimilarity must be between -1 and 1");
+        }
+
+        if (k.ChunkTokens is < 32 or > 8192)
+        {
+            problems.Add("knowledge.chunkTokens must be between 32 and 8192");
+        }
+
+        if (k.ChunkOverlapTokens is { } overlap && (overlap < 0 || overlap >= (k.ChunkTokens ?? 350)))
+        {
+            problems.Add("knowledge.chunkOverlapTokens must be at least 0 and less than chunkTokens");
+        }
+
+        if (k.MaxFileBytes is <= 0 || k.MaxDecompressedBytes is <= 0)
+        {
+            problems.Add("knowledge.maxFileBytes and knowledge.maxDecompressedBytes must be positive");
+        }
+
+        if (k.AnswerPassages is < 1 or > 50 || k.AnswerMaxTokens is < 16)
+        {
+            problems.Add("knowledge.answerPassages must be 1–50 and knowledge.answerMaxTokens at least 16");
+        }
+
+        if (k.PromptTemplate is { } template && !template.Contains("{sources}", StringComparison.Ordinal))
+        {
+            problems.Add("knowledge.promptTemplate must contain {sources}, where the numbered passages go");
         }
     }
 }

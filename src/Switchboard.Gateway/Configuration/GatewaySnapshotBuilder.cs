@@ -58,7 +58,7 @@ internal static class GatewaySnapshotBuilder
             providers.ToFrozenDictionary(StringComparer.Ordinal),
             routes.ToFrozenDictionary(r => r.Alias, StringComparer.Ordinal),
             routes,
-            now);
+            now) { Knowledge = config.Knowledge };
     }
 
     private static AggregationStrategy ToStrategy(StrategyConfig config) => new(

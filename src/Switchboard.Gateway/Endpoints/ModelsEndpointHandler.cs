@@ -8,7 +8,7 @@ using Switchboard.Gateway.Routing;
 namespace Switchboard.Gateway.Endpoints;
 
 /// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{id}</c>: the aliases the caller's key may use.</summary>
-internal sealed class ModelsEndpointHandler(GatewayConfigProvider config)
+internal sealed class ModelsEndpointHandler(GatewayConfigProvider config, VirtualModels virtualModels)
 {
     public Task ListAsync(HttpContext context)
     {
@@ -24,8 +24,13 @@ internal sealed class ModelsEndpointHandler(GatewayConfigProvider config)
             {
                 if (caller.MayUse(route.Alias))
                 {
-                    WriteModel(writer, route, snapshot);
+                    WriteModel(writer, route.Alias, snapshot);
                 }
+            }
+
+            foreach (var model in virtualModels.List(caller))
+            {
+                WriteModel(writer, model, snapshot);
             }
 
             writer.WriteEndArray();
@@ -54,16 +59,16 @@ internal sealed class ModelsEndpointHandler(GatewayConfigProvider config)
         context.Response.ContentType = "application/json";
         using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
         {
-            WriteModel(writer, route, snapshot);
+            WriteModel(writer, route.Alias, snapshot);
         }
 
         return context.Response.BodyWriter.FlushAsync(context.RequestAborted).AsTask();
     }
 
-    private static void WriteModel(Utf8JsonWriter writer, ModelRoute route, GatewaySnapshot snapshot)
+    private static void WriteModel(Utf8JsonWriter writer, string id, GatewaySnapshot snapshot)
     {
         writer.WriteStartObject();
-        writer.WriteString("id"u8, route.Alias);
+        writer.WriteString("id"u8, id);
         writer.WriteString("object"u8, "model"u8);
         writer.WriteNumber("created"u8, snapshot.LoadedAt.ToUnixTimeSeconds());
         writer.WriteString("owned_by"u8, "switchboard"u8);

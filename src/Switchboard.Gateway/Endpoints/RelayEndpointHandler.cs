@@ -14,7 +14,8 @@ namespace Switchboard.Gateway.Endpoints;
 /// The shared handler of the relayed operations: read and check the body, resolve the alias against
 /// the caller's rights, then relay. Every refusal happens before an upstream is contacted.
 /// </summary>
-internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay, MultiModelRelay multiModel, LlmClassifier llmClassifier)
+internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay, MultiModelRelay multiModel, LlmClassifier llmClassifier,
+    VirtualModels virtualModels)
 {
     /// <summary>Names the alias a router alias picked (docs/routing.md, Classification).</summary>
     public const string RoutedToHeader = "x-switchboard-routed-to";
@@ -50,8 +51,19 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
         {
             outcome.RequestBytes = body!.Length;
             ModelRoute? route = null;
-            var error = RequestInspector.Inspect(body.WrittenSpan, operation, out var request)
-                ?? Authorize(snapshot, caller, request.Model, out route);
+            var error = RequestInspector.Inspect(body.WrittenSpan, operation, out var request);
+            if (error is null && !snapshot.Routes.ContainsKey(request.Model) && virtualModels.For(request.Model) is { } handler)
+            {
+                outcome.Alias = request.Model;
+                outcome.Stream = request.Stream;
+                await (operation == UpstreamOperation.ChatCompletions
+                    ? handler.HandleChatAsync(context, caller, request.Model, body.WrittenMemory)
+                    : OpenAiError.BadRequest($"The model '{request.Model}' answers chat completions only.", "model", "unsupported_operation")
+                        .WriteAsync(context.Response, context.RequestAborted)).ConfigureAwait(false);
+                return;
+            }
+
+            error ??= Authorize(snapshot, caller, request.Model, out route);
             if (error is not null || route is null)
             {
                 outcome.Alias ??= request.Model;

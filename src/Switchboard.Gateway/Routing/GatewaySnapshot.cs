@@ -26,4 +26,7 @@ internal sealed class GatewaySnapshot(
     public IReadOnlyList<ModelRoute> RoutesInOrder { get; } = routesInOrder;
 
     public DateTimeOffset LoadedAt { get; } = loadedAt;
+
+    /// <summary>The knowledge-base section as written (the knowledge base maps it onto its own options).</summary>
+    public KnowledgeConfig Knowledge { get; init; } = new();
 }

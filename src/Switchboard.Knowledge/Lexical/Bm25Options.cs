@@ -16,12 +16,15 @@ internal sealed record Bm25Options
     /// <summary>How much one title occurrence counts, relative to the body.</summary>
     public double TitleWeight { get; init; } = 2.0;
 
+    /// <summary>How much one occurrence in a chunk's section path (its headings) counts.</summary>
+    public double SectionWeight { get; init; } = 1.5;
+
     /// <summary>How much one body occurrence counts.</summary>
     public double BodyWeight { get; init; } = 1.0;
 
     public void Validate()
     {
-        if (!(K1 > 0) || !(B is >= 0 and <= 1) || !(TitleWeight >= 0) || !(BodyWeight >= 0))
+        if (!(K1 > 0) || !(B is >= 0 and <= 1) || !(TitleWeight >= 0) || !(SectionWeight >= 0) || !(BodyWeight >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(Bm25Options), this, "k1 must be > 0, b in [0, 1], field weights >= 0.");
         }

@@ -18,6 +18,9 @@ internal interface IVectorIndex : IDisposable
 
     bool Contains(long id);
 
+    /// <summary>A copy of the ids currently in the index (reconciling a loaded snapshot with the database).</summary>
+    IReadOnlyList<long> Ids();
+
     IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null);
 
     /// <summary>Writes the index to <paramref name="path"/> atomically (temp file + rename).</summary>

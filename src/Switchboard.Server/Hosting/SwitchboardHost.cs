@@ -7,6 +7,8 @@ using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Endpoints;
 using Switchboard.Gateway.Observability;
 using Switchboard.Server.Keys;
+using Switchboard.Server.Knowledge;
+using Switchboard.Server.Knowledge.Api;
 using Switchboard.Server.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Switchboard.Server.Storage;
@@ -42,6 +44,9 @@ internal static class SwitchboardHost
         builder.Services.AddSwitchboardGateway(options.ConfigPath);
         builder.Services.AddSingleton<LocalModels.LocalModelHost>();
         builder.Services.AddSingleton<LocalModels.LocalModelMetrics>();
+        builder.Services.AddKnowledge(options.DataDirectory);
+        // Uploads are streamed to disk by the form reader; the knowledge base enforces its own per-file limit.
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
         AddTelemetry(builder.Services);
         configureServices?.Invoke(builder.Services);
 
@@ -52,7 +57,9 @@ internal static class SwitchboardHost
         app.Services.GetRequiredService<LocalModels.LocalModelMetrics>();
         app.Services.GetRequiredService<Gateway.Providers.ProviderAdapters>()
             .Register(Gateway.Configuration.ProviderTypes.LlamaCpp, context => new LocalModels.LocalProviderAdapter(localModels.For(context.Provider)));
+        app.Services.GetRequiredService<Gateway.Endpoints.VirtualModels>().Register(app.Services.GetRequiredService<KnowledgeChatModels>());
         app.MapOpenAiEndpoints();
+        app.MapKnowledgeEndpoints();
         app.MapGet("/api/v1/admin/local-models", (HttpContext context) => LocalModels.LocalModelsEndpoint.HandleAsync(context, localModels,
             context.RequestServices.GetRequiredService<Gateway.Auth.IApiKeyAuthenticator>()));
         app.MapHealthEndpoints();

@@ -48,6 +48,9 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>A client authenticated with the bootstrap admin key.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>Leave the directory on dispose (a restart test starts a second server on it).</summary>
+    public bool KeepRoot { get; init; }
+
     public string ConfigPath => Path.Combine(_root, "switchboard.json");
 
     public string DataDirectory => Path.Combine(_root, "data");
@@ -67,7 +70,7 @@ public sealed class GatewayServer : IAsyncDisposable
     internal void RefreshKeys() => App.Services.GetRequiredService<ApiKeyAuthenticator>().Refresh();
 
     /// <summary>Starts a server whose config is <paramref name="configJson"/>.</summary>
-    public static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null)
+    public static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null, bool keepRoot = false)
     {
         root ??= Directory.CreateTempSubdirectory("switchboard-test-").FullName;
         var configPath = Path.Combine(root, "switchboard.json");
@@ -88,7 +91,7 @@ public sealed class GatewayServer : IAsyncDisposable
             services => services.AddSingleton<ILoggerProvider>(logs));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GatewayServer(root, app, new Uri(address + "/"), logs);
+        return new GatewayServer(root, app, new Uri(address + "/"), logs) { KeepRoot = keepRoot };
     }
 
     /// <summary>A config with one provider pointing at <paramref name="stub"/> (key from the environment) and the given aliases.</summary>
@@ -128,6 +131,11 @@ public sealed class GatewayServer : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (KeepRoot)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Configuration;
+using Switchboard.Gateway.Endpoints;
+using Switchboard.Gateway.Observability;
+using Switchboard.Gateway.Protocol;
+using Switchboard.Gateway.Relay;
+using Switchboard.Gateway.Routing;
+
+namespace Switchboard.Gateway.Clients;
+
+/// <summary>
+/// Calls a model alias from inside the process (the knowledge base's embeddings, answers and query rewrites) through
+/// the ordinary relay, so selection, failover, health, local models and native providers all apply exactly as for
+/// a client of <c>/v1</c>. The caller's key rights are checked like at the front door. Thread-safe.
+/// </summary>
+internal sealed class InProcessModelClient(GatewayConfigProvider config, OpenAiRelay relay, GatewayMetrics metrics)
+{
+    /// <summary>Whether <paramref name="alias"/> exists in the current config.</summary>
+    public bool HasAlias(string alias) => config.Current.Routes.ContainsKey(alias);
+
+    /// <summary>The smallest context window among the alias's deployments, when they declare one.</summary>
+    public int? ContextWindow(string alias) =>
+        config.Current.Routes.TryGetValue(alias, out var route)
+            ? route.Deployments.Select(d => d.MaxContextTokens).Where(t => t is not null).Min()
+            : null;
+
+    /// <summary>Sends a non-streamed request and returns the JSON answer; throws <see cref="ModelCallException"/> on any failure.</summary>
+    public async Task<JsonObject> SendAsync(GatewayCaller caller, string alias, UpstreamOperation operation, JsonObject request,
+        CancellationToken cancellationToken)
+    {
+        request["stream"] = operation == UpstreamOperation.Embeddings ? null : false;
+        if (operation == UpstreamOperation.Embeddings)
+        {
+            request.Remove("stream");
+        }
+
+        using var captured = new MemoryStream();
+        var status = await RelayAsync(caller, alias, operation, request, captured, cancellationToken).ConfigureAwait(false);
+        var json = TryParse(captured.ToArray());
+        if (status is < 200 or >= 300 || json is null)
+        {
+            throw Failure(alias, status, json);
+        }
+
+        return json;
+    }
+
+    /// <summary>
+    /// Streams a chat completion and yields each SSE chunk as JSON (the usage chunk included); throws
+    /// <see cref="ModelCallException"/> when the call is refused, fails before its first chunk, or is cut.
+    /// </summary>
+    public async IAsyncEnumerable<JsonObject> StreamAsync(GatewayCaller caller, string alias, JsonObject request,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        request["stream"] = true;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var pipe = new SseCapture();
+        var relayed = RelayAsync(caller, alias, UpstreamOperation.ChatCompletions, request, pipe, cts.Token);
+        _ = relayed.ContinueWith(_ => pipe.Complete(), TaskScheduler.Default);
+        var done = false;
+        try
+        {
+            await foreach (var data in pipe.ReadEventsAsync(cts.Token).ConfigureAwait(false))
+            {
+                if (data == "[DONE]")
+                {
+                    done = true;
+                    continue;
+                }
+
+                var json = TryParse(System.Text.Encoding.UTF8.GetBytes(data));
+                if (json?["error"] is JsonObject error)
+                {
+                    throw new ModelCallException(502, error["message"]?.GetValue<string>() ?? $"The model '{alias}' stream failed.");
+                }
+
+                if (json is not null)
+                {
+                    yield return json;
+                }
+            }
+
+            var status = await relayed.ConfigureAwait(false);
+            if (status is < 200 or >= 300)
+            {
+                throw Failure(alias, status, TryParse(pipe.Unframed));
+            }
+
+            if (!done)
+            {
+                throw new ModelCallException(502, $"The model '{alias}' stream ended without completing.");
+            }
+        }
+        finally
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            await relayed.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> RelayAsync(GatewayCaller caller, string alias, UpstreamOperation operation, JsonObject request, Stream output,
+        CancellationToken cancellationToken)
+    {
+        var snapshot = config.Current;
+        if (!snapshot.Routes.TryGetValue(alias, out var route))
+        {
+            throw new ModelCallException(404, $"The model '{alias}' does not exist.");
+        }
+
+        if (!caller.MayUse(alias))
+        {
+            throw new ModelCallException(403, $"This key may not use the model '{alias}'.");
+        }
+
+        if (route.Classifier is not null)
+        {
+            // A router alias picks its target from the front door's request; the knowledge base asks plain aliases.
+            // (A strategy alias is used here in its failover order.)
+            throw new ModelCallException(400, $"The model '{alias}' is a router alias; point the knowledge base at a plain alias.");
+        }
+
+        request["model"] = alias;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
+        var outcome = new RequestOutcome(RequestIds.New(), OperationName(operation), Stopwatch.GetTimestamp()) { Alias = alias, KeyId = caller.KeyId };
+        if (RequestInspector.Inspect(bytes, operation, out var inspected) is { } invalid)
+        {
+            throw new ModelCallException(invalid.Status, invalid.Message);
+        }
+
+        outcome.Stream = inspected.Stream;
+        using var body = new PooledBuffer(bytes.Length);
+        body.Write(bytes);
+        var context = new DefaultHttpContext { RequestAborted = cancellationToken };
+        context.Response.Body = output;
+        var preference = RoutePreferences.Combine(caller.Route, RoutePreference.None);
+        try
+        {
+            await relay.RelayAsync(context, outcome, route, snapshot.Options, operation, body, inspected, preference).ConfigureAwait(false);
+            await context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            outcome.Status = context.Response.StatusCode;
+            metrics.RecordRequest(outcome, Stopwatch.GetTimestamp());
+        }
+
+        return context.Response.StatusCode;
+    }
+
+    private static string OperationName(UpstreamOperation operation) => operation switch
+    {
+        UpstreamOperation.ChatCompletions => "chat",
+        UpstreamOperation.Completions => "text_completion",
+        _ => "embeddings",
+    };
+
+    private static ModelCallException Failure(string alias, int status, JsonObject? body) =>
+        new(status is >= 200 and < 300 ? 502 : status,
+            body?["error"]?["message"]?.GetValue<string>() is { } message ? $"The model '{alias}' failed: {message}" : $"The model '{alias}' failed (HTTP {status}).");
+
+    private static JsonObject? TryParse(byte[] bytes)
+    {
+        try
+        {
+            return bytes.Length > 0 ? JsonNode.Parse(bytes) as JsonObject : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Switchboard.Gateway.Configuration;
+using Switchboard.Knowledge;
+
+namespace Switchboard.Server.Knowledge;
+
+/// <summary>Maps the config file's <c>knowledge</c> section onto the knowledge base's options; unset fields keep their defaults.</summary>
+internal static class KnowledgeOptionsMapper
+{
+    private static readonly KnowledgeOptions Defaults = new();
+
+    public static KnowledgeOptions Map(KnowledgeConfig c) => new()
+    {
+        EmbeddingModel = c.EmbeddingModel,
+        ChatModel = c.ChatModel,
+        RewriteModel = c.RewriteModel,
+        Strict = c.Strict ?? Defaults.Strict,
+        MinTermCoverage = c.MinTermCoverage ?? Defaults.MinTermCoverage,
+        MinSimilarity = c.MinSimilarity ?? Defaults.MinSimilarity,
+        ChunkTokens = c.ChunkTokens ?? Defaults.ChunkTokens,
+        ChunkOverlapTokens = c.ChunkOverlapTokens ?? Defaults.ChunkOverlapTokens,
+        MaxFileBytes = c.MaxFileBytes ?? Defaults.MaxFileBytes,
+        MaxDecompressedBytes = c.MaxDecompressedBytes ?? Defaults.MaxDecompressedBytes,
+        AllowPrivateUrls = c.AllowPrivateUrls ?? Defaults.AllowPrivateUrls,
+        AnswerPassages = c.AnswerPassages ?? Defaults.AnswerPassages,
+        AnswerMaxTokens = c.AnswerMaxTokens ?? Defaults.AnswerMaxTokens,
+        PromptTemplate = c.PromptTemplate ?? Defaults.PromptTemplate,
+    };
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using System.Text.RegularExpressions;
+using Switchboard.Server.Tests.Infrastructure;
+
+namespace Switchboard.Server.Tests.Knowledge;
+
+/// <summary>
+/// An OpenAI-compatible upstream for knowledge-base tests, on loopback: embeddings are hashed bags of word prefixes
+/// (so texts sharing words are close), and the chat model answers from source [1] of the prompt it is given, citing
+/// it — enough to check what the knowledge base sends and how it maps citations. Records every chat request.
+/// </summary>
+internal sealed partial class KnowledgeStub : IAsyncDisposable
+{
+    public const int Dimensions = 64;
+
+    private readonly WebApplication _app;
+
+    private KnowledgeStub(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl + "/v1";
+    }
+
+    public string BaseUrl { get; }
+
+    public List<JsonObject> ChatRequests { get; } = [];
+
+    public static async Task<KnowledgeStub> StartAsync()
+    {
+        var app = LoopbackApp.Create();
+        KnowledgeStub? stub = null;
+        app.MapPost("/v1/embeddings", async context =>
+        {
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+            var data = new JsonArray([.. inputs.Select((text, i) => new JsonObject
+            {
+                ["object"] = "embedding",
+                ["index"] = i,
+                ["embedding"] = new JsonArray([.. Embed(text).Select(v => JsonValue.Create(v))]),
+            })]);
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["object"] = "list", ["data"] = data, ["model"] = "stub-embed", ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Count, ["total_tokens"] = inputs.Count },
+            });
+        });
+        app.MapPost("/v1/chat/completions", async context =>
+        {
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            lock (stub!.ChatRequests)
+            {
+                stub.ChatRequests.Add(body);
+            }
+
+            var answer = Answer(body);
+            if (body["stream"]?.GetValue<bool>() == true)
+            {
+                context.Response.ContentType = "text/event-stream";
+                foreach (var part in Regex.Split(answer, @"(?<= )"))
+                {
+                    await context.Response.WriteAsync($"data: {{\"id\":\"s\",\"object\":\"chat.completion.chunk\",\"model\":\"stub\",\"choices\":[{{\"index\":0,\"delta\":{{\"content\":{JsonValue.Create(part).ToJsonString()}}},\"finish_reason\":null}}]}}\n\n");
+                    await context.Response.Body.FlushAsync();
+                }
+
+                await context.Response.WriteAsync("data: {\"id\":\"s\",\"object\":\"chat.completion.chunk\",\"model\":\"stub\",\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}\n\ndata: [DONE]\n\n");
+                return;
+            }
+
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["id"] = "c", ["object"] = "chat.completion", ["model"] = "stub",
+                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer }, ["finish_reason"] = "stop" }),
+                ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 5, ["total_tokens"] = 15 },
+            });
+        });
+        var url = await LoopbackApp.StartAsync(app);
+        stub = new KnowledgeStub(app, url);
+        return stub;
+    }
+
+    /// <summary>A unit vector from hashed 5-letter word prefixes: a crude stemmer, deterministic across runs.</summary>
+    public static float[] Embed(string text)
+    {
+        var vector = new float[Dimensions];
+        foreach (Match word in Word().Matches(text.ToLowerInvariant()))
+        {
+            var stem = word.Value.Length > 5 ? word.Value[..5] : word.Value;
+            var hash = 17;
+            foreach (var c in stem)
+            {
+                hash = unchecked((hash * 31) + c);
+            }
+
+            vector[(hash & 0x7fffffff) % Dimensions] += 1;
+        }
+
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return norm == 0 ? vector : [.. vector.Select(v => v / norm)];
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>Rewrites: echo the last question with a marker. Answers: quote the start of source [1] and cite it.</summary>
+    private static string Answer(JsonObject body)
+    {
+        var messages = body["messages"]!.AsArray();
+        var system = messages[0]!["content"]!.GetValue<string>();
+        if (system.StartsWith("Rewrite", StringComparison.Ordinal))
+        {
+            var user = messages[^1]!["content"]!.GetValue<string>();
+            return "standalone: " + user[(user.IndexOf("Last question: ", StringComparison.Ordinal) + 15)..];
+        }
+
+        var source = Regex.Match(system, @"\[1\][^\n]*\n([^\n]{0,80})");
+        return source.Success ? $"From the documents: {source.Groups[1].Value.Trim()} [1]." : "No sources were given.";
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
+}
