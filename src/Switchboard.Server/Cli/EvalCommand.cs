@@ -7,7 +7,8 @@ namespace Switchboard.Server.Cli;
 
 /// <summary>
 /// <c>switchboard eval retrieval</c>: scores the knowledge base's retrieval on a BEIR dataset (nDCG@10, recall,
-/// MRR, latency) so ranking changes are measured rather than guessed. Only the lexical mode exists so far.
+/// MRR, latency) so ranking changes are measured rather than guessed. Vector and hybrid modes embed through an
+/// OpenAI-compatible endpoint (a running Switchboard serves every alias).
 /// </summary>
 internal static class EvalCommand
 {
@@ -24,19 +25,29 @@ internal static class EvalCommand
         var b = new Option<double>("--b") { Description = "BM25 length normalisation (0–1).", DefaultValueFactory = _ => defaults.B };
         var title = new Option<double>("--title-weight") { Description = "Weight of a title occurrence relative to the body.", DefaultValueFactory = _ => defaults.TitleWeight };
 
+        var url = new Option<string?>("--embeddings-url") { Description = "OpenAI-compatible base URL for vector/hybrid modes, e.g. http://127.0.0.1:8080/v1." };
+        var model = new Option<string?>("--embedding-model") { Description = "Embedding model (alias) for vector/hybrid modes." };
+        var keyVariable = new Option<string>("--api-key-env")
+        {
+            Description = "Environment variable holding the key for --embeddings-url.",
+            DefaultValueFactory = _ => "SWITCHBOARD_API_KEY",
+        };
+        var batch = new Option<int>("--batch") { Description = "Texts per embeddings request.", DefaultValueFactory = _ => 64 };
+
         var command = new Command("retrieval", "Index a BEIR corpus, run its judged queries and print nDCG@10, Recall@10/100, MRR@10 and latency.")
         {
-            dataset, mode, split, k1, b, title,
+            dataset, mode, split, k1, b, title, url, model, keyVariable, batch,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellationToken) =>
         {
-            if (result.GetValue(mode) is not "lexical")
+            var chosen = result.GetValue(mode)!;
+            var options = new Bm25Options { K1 = result.GetValue(k1), B = result.GetValue(b), TitleWeight = result.GetValue(title) };
+            if (chosen != "lexical" && (result.GetValue(url) is null || result.GetValue(model) is null || result.GetValue(batch) < 1))
             {
-                Console.Error.WriteLine($"--mode {result.GetValue(mode)} is not built yet; only lexical retrieval exists (issue #5).");
+                Console.Error.WriteLine($"--mode {chosen} embeds the corpus: give --embeddings-url (e.g. http://127.0.0.1:8080/v1) and --embedding-model, and --batch ≥ 1.");
                 return 2;
             }
 
-            var options = new Bm25Options { K1 = result.GetValue(k1), B = result.GetValue(b), TitleWeight = result.GetValue(title) };
             BeirDataset data;
             try
             {
@@ -49,8 +60,34 @@ internal static class EvalCommand
                 return ex is ArgumentOutOfRangeException ? 2 : 1;
             }
 
-            Write(Console.Out, RetrievalEvaluator.EvaluateLexical(data, options));
-            return 0;
+            if (chosen == "lexical")
+            {
+                Write(Console.Out, RetrievalEvaluator.EvaluateLexical(data, options));
+                return 0;
+            }
+
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var baseUrl))
+            {
+                Console.Error.WriteLine("--embeddings-url must be an absolute URL.");
+                return 2;
+            }
+
+            using var embedder = new HttpEmbedder(baseUrl, result.GetValue(model)!, Environment.GetEnvironmentVariable(result.GetValue(keyVariable)!));
+            try
+            {
+                var progress = new Progress<int>(done => Console.Error.Write($"\rembedded {done}/{data.Corpus.Count} documents"));
+                var report = await DenseRetrievalEvaluator.EvaluateAsync(data, chosen == "hybrid", embedder.EmbedAsync, result.GetValue(batch), options, progress,
+                    cancellationToken).ConfigureAwait(false);
+                Console.Error.WriteLine();
+                Write(Console.Out, report);
+                return 0;
+            }
+            catch (HttpRequestException ex)
+            {
+                Console.Error.WriteLine();
+                Console.Error.WriteLine($"Embedding failed: {ex.Message}");
+                return 1;
+            }
         });
         return command;
     }

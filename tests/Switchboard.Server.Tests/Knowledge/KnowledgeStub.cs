@@ -13,7 +13,7 @@ namespace Switchboard.Server.Tests.Knowledge;
 /// </summary>
 internal sealed partial class KnowledgeStub : IAsyncDisposable
 {
-    public const int Dimensions = 64;
+    public const int Dimensions = 512;
 
     private readonly WebApplication _app;
 
