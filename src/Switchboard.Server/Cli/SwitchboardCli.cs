@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Switchboard.Server.Cli;
 
-/// <summary>The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>, <c>model</c>, <c>eval</c>.</summary>
+/// <summary>The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>, <c>model</c>, <c>eval</c>, <c>ingest</c>.</summary>
 internal static class SwitchboardCli
 {
     public static RootCommand CreateRootCommand() =>
@@ -13,6 +13,7 @@ internal static class SwitchboardCli
             ConfigCommand.Create(),
             ModelCommand.Create(),
             EvalCommand.Create(),
+            IngestCommand.Create(),
         };
 
     public static Option<string> DataOption() => new("--data")

@@ -5,7 +5,9 @@ namespace Switchboard.Server.Tests.Infrastructure;
 /// <summary>Runs the real <c>switchboard</c> executable (built next to the tests) as a child process.</summary>
 public static class SwitchboardProcess
 {
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -13,6 +15,11 @@ public static class SwitchboardProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "switchboard.dll"));
         foreach (var arg in args)
         {
