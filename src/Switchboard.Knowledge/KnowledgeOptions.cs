@@ -15,6 +15,12 @@ internal sealed record KnowledgeOptions
     /// <summary>Alias that rewrites follow-up questions into standalone queries; defaults to <see cref="ChatModel"/>.</summary>
     public string? RewriteModel { get; init; }
 
+    /// <summary>Chat alias that re-ranks the first-stage candidates (LLM scoring); null → no re-ranking.</summary>
+    public string? RerankModel { get; init; }
+
+    /// <summary>How many first-stage candidates the re-ranker scores.</summary>
+    public int RerankCandidates { get; init; } = 20;
+
     /// <summary>Say "not found" rather than answer when no passage is relevant enough.</summary>
     public bool Strict { get; init; } = true;
 

@@ -406,6 +406,11 @@ internal static class GatewayConfigValidator
             problems.Add("knowledge.maxFileBytes and knowledge.maxDecompressedBytes must be positive");
         }
 
+        if (k.RerankCandidates is < 2 or > 100)
+        {
+            problems.Add("knowledge.rerankCandidates must be between 2 and 100");
+        }
+
         if (k.AnswerPassages is < 1 or > 50 || k.AnswerMaxTokens is < 16)
         {
             problems.Add("knowledge.answerPassages must be 1–50 and knowledge.answerMaxTokens at least 16");

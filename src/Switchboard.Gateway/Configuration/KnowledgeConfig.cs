@@ -15,6 +15,11 @@ public sealed record KnowledgeConfig
     /// <summary>Alias that rewrites follow-up questions; defaults to the chat model.</summary>
     public string? RewriteModel { get; set; }
 
+    /// <summary>Chat alias that re-ranks search candidates by LLM scoring; unset → no re-ranking.</summary>
+    public string? RerankModel { get; set; }
+
+    public int? RerankCandidates { get; set; }
+
     public bool? Strict { get; set; }
 
     public double? MinTermCoverage { get; set; }

@@ -8,7 +8,7 @@ namespace Switchboard.Knowledge.Retrieval;
 /// Searches the collections a caller may read: lexical, vector or hybrid (reciprocal-rank fusion). Access, tag and
 /// document filters are applied inside the indexes before ranking, so the top k is the caller's top k. Thread-safe.
 /// </summary>
-internal sealed class KnowledgeSearch(KnowledgeStore store, KnowledgeIndex index, IKnowledgeModels models, Func<KnowledgeOptions> options)
+internal sealed class KnowledgeSearch(KnowledgeStore store, KnowledgeIndex index, IKnowledgeModels models, LlmReranker reranker, Func<KnowledgeOptions> options)
 {
     /// <summary>Candidates taken from each ranking before fusion.</summary>
     private const int FusionDepth = 50;
@@ -59,18 +59,18 @@ internal sealed class KnowledgeSearch(KnowledgeStore store, KnowledgeIndex index
         var filter = index.Filter(collections.Select(c => c.Id).ToHashSet(StringComparer.Ordinal),
             request.Tags is { Count: > 0 } tags ? tags.ToHashSet(StringComparer.Ordinal) : null,
             request.DocumentIds is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null);
-        var depth = Math.Max(FusionDepth, request.K);
+        var depth = Math.Max(Math.Max(FusionDepth, settings.RerankCandidates), request.K);
         Dictionary<long, double> lexical = [];
         Dictionary<long, double> vector = [];
         if (mode != SearchMode.Vector)
         {
-            lexical = index.Lexical.Search(request.Query, mode == SearchMode.Lexical ? request.K : depth, filter).ToDictionary(h => h.Id, h => h.Score);
+            lexical = index.Lexical.Search(request.Query, depth, filter).ToDictionary(h => h.Id, h => h.Score);
         }
 
         if (mode != SearchMode.Lexical && index.Vectors is { } vectors)
         {
             var embedding = (await models.EmbedAsync(caller, settings.EmbeddingModel!, [request.Query], cancellationToken).ConfigureAwait(false))[0];
-            vector = vectors.Search(embedding, mode == SearchMode.Vector ? request.K : depth, filter).ToDictionary(h => h.Id, h => (double)h.Score);
+            vector = vectors.Search(embedding, depth, filter).ToDictionary(h => h.Id, h => (double)h.Score);
         }
 
         var ranked = mode switch
@@ -79,8 +79,21 @@ internal sealed class KnowledgeSearch(KnowledgeStore store, KnowledgeIndex index
             SearchMode.Vector => [.. vector.Select(h => (h.Key, h.Value)).OrderByDescending(h => h.Value)],
             _ => RankFusion.Fuse([.. lexical.OrderByDescending(h => h.Value).Select(h => h.Key)], [.. vector.OrderByDescending(h => h.Value).Select(h => h.Key)]),
         };
-        var top = ranked.Take(request.K).ToList();
-        return new SearchResponse(mode, Describe(top, lexical, vector, Highlighter.QueryTerms(request.Query), collections));
+        var rerank = request.Rerank ?? settings.RerankModel is not null;
+        if (rerank && settings.RerankModel is null)
+        {
+            throw new SearchException(400, "Re-ranking needs a model: set knowledge.rerankModel in the config.");
+        }
+
+        var terms = Highlighter.QueryTerms(request.Query);
+        if (!rerank)
+        {
+            return new SearchResponse(mode, Describe([.. ranked.Take(request.K)], lexical, vector, terms, collections));
+        }
+
+        var candidates = Describe([.. ranked.Take(Math.Max(request.K, settings.RerankCandidates))], lexical, vector, terms, collections);
+        var reordered = await reranker.RerankAsync(caller, settings.RerankModel!, request.Query, candidates, c => c.Text, cancellationToken).ConfigureAwait(false);
+        return new SearchResponse(mode, [.. (reordered ?? candidates).Take(request.K)], Reranked: reordered is not null);
     }
 
     private string ChooseMode(string? requested, KnowledgeOptions settings)

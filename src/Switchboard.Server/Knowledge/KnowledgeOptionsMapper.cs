@@ -13,6 +13,8 @@ internal static class KnowledgeOptionsMapper
         EmbeddingModel = c.EmbeddingModel,
         ChatModel = c.ChatModel,
         RewriteModel = c.RewriteModel,
+        RerankModel = c.RerankModel,
+        RerankCandidates = c.RerankCandidates ?? Defaults.RerankCandidates,
         Strict = c.Strict ?? Defaults.Strict,
         MinTermCoverage = c.MinTermCoverage ?? Defaults.MinTermCoverage,
         MinSimilarity = c.MinSimilarity ?? Defaults.MinSimilarity,

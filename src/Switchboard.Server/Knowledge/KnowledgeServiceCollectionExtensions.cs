@@ -32,6 +32,7 @@ internal static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IngestionWorkers>();
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<UrlFetcher>();
+        services.AddSingleton<LlmReranker>();
         services.AddSingleton<KnowledgeSearch>();
         services.AddSingleton<KnowledgeAnswers>();
         services.AddSingleton<KnowledgeChatModels>();

@@ -70,6 +70,21 @@ public sealed class KnowledgeDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_WithARerankModel_ReordersByTheModelsScores_AndFallsBackWhenAsked()
+    {
+        await using var server = await GatewayServer.StartAsync(KnowledgeFixture.Config(_stub.BaseUrl, """{ "rerankModel": "chat" }"""));
+        await WaitAsync(server.Http, Ids(await UploadAsync(server.Http, "rerank",
+            ("one.md", "lamp lamp lamp lamp shade"), ("two.md", "lamp lamp shade"), ("three.md", "lamp shade"))));
+
+        var plain = (await SearchAsync(server.Http, new { query = "lamp", rerank = false }))["results"]!.AsArray().Select(r => r!["document_name"]!.GetValue<string>()).ToList();
+        var reranked = await SearchAsync(server.Http, new { query = "lamp" });
+
+        Assert.Equal(["one.md", "two.md", "three.md"], plain);
+        Assert.True(reranked["reranked"]!.GetValue<bool>());
+        Assert.Equal(["three.md", "two.md", "one.md"], reranked["results"]!.AsArray().Select(r => r!["document_name"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Search_VectorModeWithoutAnEmbeddingModel_IsA400NamingTheSetting()
     {
         await using var server = await GatewayServer.StartAsync(KnowledgeFixture.Config(_stub.BaseUrl, "{}"));

@@ -109,8 +109,17 @@ internal sealed partial class KnowledgeStub : IAsyncDisposable
         var system = messages[0]!["content"]!.GetValue<string>();
         if (system.StartsWith("Rewrite", StringComparison.Ordinal))
         {
+            // "standalone: <first question of the transcript> + <last question>", like a model folding the context in.
             var user = messages[^1]!["content"]!.GetValue<string>();
-            return "standalone: " + user[(user.IndexOf("Last question: ", StringComparison.Ordinal) + 15)..];
+            var first = Regex.Match(user, @"user: ([^\n]*)").Groups[1].Value;
+            return $"standalone: {first} + {user[(user.IndexOf("Last question: ", StringComparison.Ordinal) + 15)..]}";
+        }
+
+        if (system.StartsWith("You rate", StringComparison.Ordinal))
+        {
+            // Scores rising with the passage number: the re-ranked order is the first stage's, reversed.
+            var passages = Regex.Count(messages[^1]!["content"]!.GetValue<string>(), @"^\[\d+\]", RegexOptions.Multiline);
+            return "{\"scores\": [" + string.Join(", ", Enumerable.Range(1, passages)) + "]}";
         }
 
         var source = Regex.Match(system, @"\[1\][^\n]*\n([^\n]{0,80})");

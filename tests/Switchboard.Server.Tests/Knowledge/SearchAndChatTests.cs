@@ -103,7 +103,8 @@ public sealed class SearchAndChatTests(KnowledgeFixture fixture) : IClassFixture
         using var second = await Http.PostAsJsonAsync("api/v1/chat", new { message = "and phones?", conversation_id = conversationId, collections = new[] { "followup" } });
         var body = JsonNode.Parse(await second.Content.ReadAsStringAsync())!;
 
-        Assert.Equal("standalone: and phones?", body["query"]!.GetValue<string>());
+        Assert.Equal("standalone: How often are laptops replaced? + and phones?", body["query"]!.GetValue<string>());
+        Assert.Equal("generated", body["mode"]!.GetValue<string>());
         var sent = fixture.Stub.ChatRequests.Last()["messages"]!.AsArray();
         Assert.Contains(sent, m => m!["role"]!.GetValue<string>() == "assistant");
     }

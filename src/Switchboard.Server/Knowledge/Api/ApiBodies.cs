@@ -2,7 +2,7 @@ namespace Switchboard.Server.Knowledge.Api;
 
 /// <summary><c>POST /api/v1/search</c>.</summary>
 internal sealed record SearchBody(string? Query, IReadOnlyList<string>? Collections, IReadOnlyList<string>? Tags, IReadOnlyList<string>? DocumentIds,
-    int? K, string? Mode);
+    int? K, string? Mode, bool? Rerank);
 
 /// <summary><c>POST /api/v1/chat</c>.</summary>
 internal sealed record ChatBody(string? Message, string? ConversationId, IReadOnlyList<string>? Collections, string? Model, IReadOnlyList<string>? Tags,

@@ -33,7 +33,7 @@ internal sealed record SearchHitView(long ChunkId, string DocumentId, string Doc
         r.Score, r.LexicalScore, r.Similarity, r.Text, r.Highlight, $"/api/v1/documents/{r.DocumentId}/file" + (r.PageStart is { } p ? $"#page={p}" : ""));
 }
 
-internal sealed record SearchView(string Mode, IReadOnlyList<SearchHitView> Results);
+internal sealed record SearchView(string Mode, bool Reranked, IReadOnlyList<SearchHitView> Results);
 
 internal sealed record ConversationView(string Id, string Title, IReadOnlyList<string> Collections, IReadOnlyList<MessageView> Messages);
 

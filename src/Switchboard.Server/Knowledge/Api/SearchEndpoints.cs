@@ -15,8 +15,8 @@ internal static class SearchEndpoints
         }
 
         var search = context.RequestServices.GetRequiredService<KnowledgeSearch>();
-        var response = await search.SearchAsync(caller, new SearchRequest(body.Query ?? "", body.Collections, body.Tags, body.DocumentIds, body.K ?? 10, body.Mode),
+        var response = await search.SearchAsync(caller, new SearchRequest(body.Query ?? "", body.Collections, body.Tags, body.DocumentIds, body.K ?? 10, body.Mode, body.Rerank),
             context.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Json(new SearchView(response.Mode, [.. response.Results.Select(SearchHitView.Of)]), KnowledgeApiJsonContext.Default.SearchView);
+        return TypedResults.Json(new SearchView(response.Mode, response.Reranked, [.. response.Results.Select(SearchHitView.Of)]), KnowledgeApiJsonContext.Default.SearchView);
     }
 }
