@@ -21,9 +21,16 @@ internal static class ServeCommand
         var logFormat = new Option<string>("--log-format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
 
+        var database = new DatabaseOptions();
         var command = new Command("serve", "Run the gateway server.") { port, host, config, data, shutdown, logFormat };
+        database.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (!database.TryGet(result, out var provider, out var connection))
+            {
+                return 2;
+            }
+
             var options = new ServeOptions
             {
                 Port = result.GetValue(port),
@@ -32,6 +39,9 @@ internal static class ServeCommand
                 DataDirectory = result.GetValue(data)!,
                 ShutdownTimeout = TimeSpan.FromSeconds(result.GetValue(shutdown)),
                 LogFormat = result.GetValue(logFormat)!,
+                DatabaseProvider = provider,
+                DatabaseConnection = connection,
+                JwtSigningKey = DatabaseOptions.SigningKeyFromEnvironment(),
             };
             WebApplication app;
             try
@@ -46,7 +56,15 @@ internal static class ServeCommand
 
             await using (app.ConfigureAwait(false))
             {
-                await app.RunAsync().ConfigureAwait(false);
+                try
+                {
+                    await app.RunAsync().ConfigureAwait(false);
+                }
+                catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+                {
+                    await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, ex.Failures)).ConfigureAwait(false);
+                    return 2;
+                }
             }
 
             return 0;

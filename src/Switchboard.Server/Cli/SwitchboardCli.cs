@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace Switchboard.Server.Cli;
 
-/// <summary>The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>, <c>model</c>, <c>eval</c>, <c>ingest</c>.</summary>
+/// <summary>
+/// The <c>switchboard</c> command line: <c>serve</c>, <c>keys</c>, <c>config</c>, <c>model</c>, <c>eval</c>, <c>ingest</c>,
+/// <c>tenants</c>, <c>users</c>, <c>audit</c>.
+/// </summary>
 internal static class SwitchboardCli
 {
     public static RootCommand CreateRootCommand() =>
@@ -14,6 +17,9 @@ internal static class SwitchboardCli
             ModelCommand.Create(),
             EvalCommand.Create(),
             IngestCommand.Create(),
+            TenantsCommand.Create(),
+            UsersCommand.Create(),
+            AuditCommand.Create(),
         };
 
     public static Option<string> DataOption() => new("--data")

@@ -1,3 +1,5 @@
+using Switchboard.Server.ControlPlane.Storage;
+
 namespace Switchboard.Server.Hosting;
 
 /// <summary>How <c>switchboard serve</c> runs: where it listens and where its config and data live.</summary>
@@ -13,6 +15,15 @@ internal sealed record ServeOptions
     public required string ConfigPath { get; init; }
 
     public required string DataDirectory { get; init; }
+
+    /// <summary>The control-plane database (tenants, users, tokens, audit): SQLite in the data directory unless set.</summary>
+    public ControlPlaneProvider DatabaseProvider { get; init; } = ControlPlaneProvider.Sqlite;
+
+    /// <summary>Connection string for <see cref="DatabaseProvider"/>; required for PostgreSQL, optional for SQLite.</summary>
+    public string? DatabaseConnection { get; init; }
+
+    /// <summary>Base64 HMAC key for access tokens; null generates one into the data directory.</summary>
+    public string? JwtSigningKey { get; init; }
 
     /// <summary>How long a shutdown waits for in-flight requests (streams included) to finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);

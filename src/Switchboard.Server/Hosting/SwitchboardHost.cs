@@ -6,6 +6,8 @@ using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Endpoints;
 using Switchboard.Gateway.Observability;
+using Switchboard.Server.ControlPlane;
+using Switchboard.Server.ControlPlane.Endpoints;
 using Switchboard.Server.Keys;
 using Switchboard.Server.Knowledge;
 using Switchboard.Server.Knowledge.Api;
@@ -42,6 +44,13 @@ internal static class SwitchboardHost
         builder.Services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         builder.Services.AddSwitchboardGateway(options.ConfigPath);
+        builder.Services.AddControlPlane(controlPlane =>
+        {
+            controlPlane.DataDirectory = options.DataDirectory;
+            controlPlane.Storage.Provider = options.DatabaseProvider;
+            controlPlane.Storage.ConnectionString = options.DatabaseConnection;
+            controlPlane.Tokens.SigningKey = options.JwtSigningKey;
+        });
         builder.Services.AddSingleton<LocalModels.LocalModelHost>();
         builder.Services.AddSingleton<LocalModels.LocalModelMetrics>();
         builder.Services.AddKnowledge(options.DataDirectory);
@@ -60,6 +69,7 @@ internal static class SwitchboardHost
         app.Services.GetRequiredService<Gateway.Endpoints.VirtualModels>().Register(app.Services.GetRequiredService<KnowledgeChatModels>());
         app.MapOpenAiEndpoints();
         app.MapKnowledgeEndpoints();
+        app.MapAuthEndpoints();
         app.MapGet("/api/v1/admin/local-models", (HttpContext context) => LocalModels.LocalModelsEndpoint.HandleAsync(context, localModels,
             context.RequestServices.GetRequiredService<Gateway.Auth.IApiKeyAuthenticator>()));
         app.MapHealthEndpoints();
@@ -88,6 +98,7 @@ internal static class SwitchboardHost
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
     }
 
     private static void AddTelemetry(IServiceCollection services)

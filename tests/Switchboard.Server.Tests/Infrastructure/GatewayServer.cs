@@ -69,8 +69,9 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>Makes the running server see key changes now.</summary>
     internal void RefreshKeys() => App.Services.GetRequiredService<ApiKeyAuthenticator>().Refresh();
 
-    /// <summary>Starts a server whose config is <paramref name="configJson"/>.</summary>
-    public static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null, bool keepRoot = false)
+    /// <summary>Starts a server whose config is <paramref name="configJson"/>; <paramref name="configureServices"/> may replace parts.</summary>
+    public static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null,
+        Action<IServiceCollection>? configureServices = null, bool keepRoot = false)
     {
         root ??= Directory.CreateTempSubdirectory("switchboard-test-").FullName;
         var configPath = Path.Combine(root, "switchboard.json");
@@ -88,7 +89,11 @@ public sealed class GatewayServer : IAsyncDisposable
                 DataDirectory = Path.Combine(root, "data"),
                 ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(5),
             },
-            services => services.AddSingleton<ILoggerProvider>(logs));
+            services =>
+            {
+                services.AddSingleton<ILoggerProvider>(logs);
+                configureServices?.Invoke(services);
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GatewayServer(root, app, new Uri(address + "/"), logs) { KeepRoot = keepRoot };
