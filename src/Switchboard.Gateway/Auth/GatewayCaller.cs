@@ -10,5 +10,14 @@ public sealed record GatewayCaller(string KeyId, string Name, IReadOnlySet<strin
     /// <summary>The key's routing preference (<c>x-switchboard-route</c> values); <c>local-only</c> binds every request made with the key.</summary>
     public string? Route { get; init; }
 
+    /// <summary>The tenant the key belongs to (control plane); null for the bootstrap admin key and legacy keys.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>The team owning the key, or the key owner's team when it has one.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>The user owning the key (or the logged-in user for JWT callers).</summary>
+    public string? UserId { get; init; }
+
     public bool MayUse(string alias) => AllowedModels is null || AllowedModels.Contains(alias);
 }
