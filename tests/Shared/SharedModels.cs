@@ -18,6 +18,8 @@ public static class SharedModels
 
     public static string SciFact => Path.Combine(Root, "data", "scifact");
 
+    public static string PdfSamples => Path.Combine(Root, "data", "pdf-samples");
+
     private static string FindShared()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -28,6 +28,27 @@ public sealed class DocumentApiTests(KnowledgeFixture fixture) : IClassFixture<K
     }
 
     [Fact]
+    public async Task Upload_RealPdfs_PagesReachTheCitation_AndAnEncryptedOneFailsWithTheReason()
+    {
+        var samples = SharedModels.PdfSamples;
+        var uploaded = await UploadBytesAsync(Http, "pdfs", null,
+            ("pdflatex-4-pages.pdf", await File.ReadAllBytesAsync(Path.Combine(samples, "pdflatex-4-pages.pdf"))),
+            ("libreoffice-writer-password.pdf", await File.ReadAllBytesAsync(Path.Combine(samples, "libreoffice-writer-password.pdf"))));
+
+        var documents = (await WaitAsync(Http, Ids(uploaded))).Values.ToDictionary(d => d["name"]!.GetValue<string>());
+
+        Assert.Equal("ready", documents["pdflatex-4-pages.pdf"]["status"]!.GetValue<string>());
+        Assert.Equal(4, documents["pdflatex-4-pages.pdf"]["pages"]!.GetValue<int>());
+        Assert.Equal("failed", documents["libreoffice-writer-password.pdf"]["status"]!.GetValue<string>());
+        Assert.Contains("encrypted", documents["libreoffice-writer-password.pdf"]["error"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        var hit = (await SearchAsync(Http, new { query = "Huardest gefburn", collections = new[] { "pdfs" }, mode = "lexical" }))["results"]![0]!;
+        Assert.InRange(hit["page_start"]!.GetValue<int>(), 1, 4);
+        Assert.EndsWith($"#page={hit["page_start"]}", hit["url"]!.GetValue<string>());
+        using var file = await Http.GetAsync(hit["url"]!.GetValue<string>().Split('#')[0]);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Upload_SameContentAgain_IsUnchanged_ChangedContentReplacesTheOldVersion()
     {
         var first = await UploadAsync(Http, "versions", ("handbook.md", "The office opens at nine o'clock."));

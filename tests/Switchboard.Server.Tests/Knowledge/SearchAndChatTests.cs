@@ -29,7 +29,7 @@ public sealed class SearchAndChatTests(KnowledgeFixture fixture) : IClassFixture
     [Fact]
     public async Task Search_HighlightsMatches_AndEscapesHtmlFromTheDocument()
     {
-        await Ingest("escaping", ("xss.md", "Reset your password here <script>alert('x')</script> and <b>nowhere</b> else."));
+        await Ingest("escaping", ("xss.txt", "Reset your password here <script>alert('x')</script> and <b>nowhere</b> else."));
 
         var hit = (await SearchAsync(Http, new { query = "password", collections = new[] { "escaping" }, mode = "lexical" }))["results"]![0]!;
 

@@ -1,0 +1,3 @@
+using Switchboard.Bench.Knowledge.Cli;
+
+return KnowledgeBenchCli.CreateRootCommand().Parse(args).Invoke();
