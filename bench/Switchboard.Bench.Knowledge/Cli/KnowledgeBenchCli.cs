@@ -11,5 +11,6 @@ internal static class KnowledgeBenchCli
     public static RootCommand CreateRootCommand() => new("Switchboard knowledge benchmark: document extraction speed and quality.")
     {
         PdfCommand.Create(),
+        GenerateDocsCommand.Create(),
     };
 }
