@@ -93,7 +93,7 @@ internal sealed partial class IngestionPipeline(
         using (var stream = files.Open(document.ContentHash))
         {
             var limits = new ReaderLimits { MaxDecompressedBytes = settings.MaxDecompressedBytes };
-            parsed = readers.Read(stream, document.Name, limits, cancellationToken);
+            parsed = readers.Read(stream, ReaderFileName(document), limits, cancellationToken);
         }
 
         if (!store.SetStatus(document.Id, document.Version, DocumentStatus.Chunking))
@@ -157,6 +157,32 @@ internal sealed partial class IngestionPipeline(
 
         index.Remove(replaced);
         LogReady(document.Id, document.Name, chunks.Count);
+    }
+
+    /// <summary>
+    /// The name readers choose a format by: the document's own name, or for a fetched URL without a known extension
+    /// ("…/intranet/policy") the extension its content type implies.
+    /// </summary>
+    private string ReaderFileName(DocumentRecord document)
+    {
+        var name = document.SourceUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : document.Name;
+        if (readers.SupportedExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
+        {
+            return name;
+        }
+
+        var extension = document.ContentType switch
+        {
+            "text/html" or "application/xhtml+xml" => ".html",
+            "application/pdf" => ".pdf",
+            "text/markdown" => ".md",
+            "text/plain" => ".txt",
+            "text/csv" => ".csv",
+            "application/json" => ".json",
+            "message/rfc822" => ".eml",
+            _ => null,
+        };
+        return extension is null ? document.Name : (name.Length > 0 ? name : "page") + extension;
     }
 
     private void Fail(DocumentRecord document, string reason)

@@ -13,8 +13,20 @@ internal static class Highlighter
 {
     public const int SnippetCharacters = 320;
 
-    /// <summary>The distinct terms of <paramref name="query"/> as the index sees them.</summary>
-    public static HashSet<string> QueryTerms(string query) => new(TextAnalyzer.Analyze(query), StringComparer.Ordinal);
+    /// <summary>The distinct content terms of <paramref name="query"/> as the index sees them (stemmed; stop and question words dropped).</summary>
+    public static HashSet<string> QueryTerms(string query)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in Tokenizer.Tokenize(query))
+        {
+            if (!StopWords.Contains(token) && !QuestionWords.Contains(token))
+            {
+                terms.Add(ScriptStemmer.Stem(token));
+            }
+        }
+
+        return terms;
+    }
 
     /// <summary>The snippet HTML and the share of <paramref name="terms"/> found anywhere in <paramref name="text"/>.</summary>
     public static (string Html, double Coverage) Highlight(string text, IReadOnlySet<string> terms)

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using static Switchboard.Server.Tests.Knowledge.KnowledgeApi;
@@ -153,6 +155,29 @@ public sealed class DocumentApiTests(KnowledgeFixture fixture) : IClassFixture<K
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("allowPrivateUrls", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UrlIngestion_AllowedPrivateTarget_FetchesThePageAndKeepsItsMainContent()
+    {
+        await using var site = Infrastructure.LoopbackApp.Create();
+        site.MapGet("/intranet/policy", () => Results.Content(
+            "<html><head><title>Remote work policy</title><script>var tracking = 1;</script></head><body><nav>Home | Menu</nav>"
+            + "<main><h1>Remote work</h1><p>Staff may work remotely three days a week.</p></main><footer>© Corp</footer></body></html>", "text/html"));
+        var siteUrl = await Infrastructure.LoopbackApp.StartAsync(site);
+        await using var server = await Infrastructure.GatewayServer.StartAsync(
+            KnowledgeFixture.Config(fixture.Stub.BaseUrl, """{ "allowPrivateUrls": true }"""));
+
+        using var response = await server.Http.PostAsJsonAsync("api/v1/documents", new { url = siteUrl + "/intranet/policy", collection = "web", tags = new[] { "hr" } });
+        var uploaded = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["documents"]!.AsArray();
+        var document = (await WaitAsync(server.Http, Ids(uploaded))).Values.Single();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("ready", document["status"]!.GetValue<string>());
+        Assert.Equal(siteUrl + "/intranet/policy", document["source_url"]!.GetValue<string>());
+        var hit = (await SearchAsync(server.Http, new { query = "remote work days", mode = "lexical" }))["results"]![0]!;
+        Assert.Contains("three days a week", hit["text"]!.GetValue<string>());
+        Assert.Empty((await SearchAsync(server.Http, new { query = "tracking menu corp", mode = "lexical" }))["results"]!.AsArray());
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public sealed class KnowledgeFixture : IAsyncLifetime
           "providers": [ { "name": "stub", "type": "openai", "baseUrl": "{{stubUrl}}", "apiKey": "k" } ],
           "models": [
             { "alias": "embed", "deployments": [ { "provider": "stub", "model": "embed-model" } ] },
-            { "alias": "chat", "deployments": [ { "provider": "stub", "model": "chat-model", "maxContextTokens": 4096 } ] }
+            { "alias": "chat", "deployments": [ { "provider": "stub", "model": "chat-model", "maxContextTokens": 4096 } ] },
+            { "alias": "chat-small", "deployments": [ { "provider": "stub", "model": "chat-model", "maxContextTokens": 2000 } ] }
           ],
           "knowledge": {{knowledge}}
         }

@@ -110,6 +110,40 @@ public sealed class SearchAndChatTests(KnowledgeFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Chat_CollectionPromptTemplate_ReplacesTheDefault()
+    {
+        await Ingest("templated", ("kitchen.md", "The kitchen closes at six in the evening."));
+        using var patch = await Http.PatchAsJsonAsync("api/v1/collections/templated", new { prompt_template = "Answer like a pirate. Sources:\n{sources}" });
+        using var invalid = await Http.PatchAsJsonAsync("api/v1/collections/templated", new { prompt_template = "no placeholder" });
+
+        using var response = await Http.PostAsJsonAsync("api/v1/chat", new { message = "When does the kitchen close?", collections = new[] { "templated" } });
+
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var system = fixture.Stub.ChatRequests.Last()["messages"]![0]!["content"]!.GetValue<string>();
+        Assert.StartsWith("Answer like a pirate. Sources:\n[1]", system);
+    }
+
+    [Fact]
+    public async Task Chat_SourcesAreCutToTheModelsContextWindow()
+    {
+        var paragraph = string.Join(" ", Enumerable.Repeat("The archive retention rule keeps invoices for years.", 40));
+        await Ingest("window", [.. Enumerable.Range(0, 8).Select(i => ($"archive-{i}.md", $"# Archive {i}\n\n{paragraph}"))]);
+
+        using var response = await Http.PostAsJsonAsync("api/v1/chat", new { message = "How long are invoices kept in the archive?", collections = new[] { "window" }, model = "chat-small" });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        // chat-small declares maxContextTokens 2000: minus the 800-token answer budget, the template and the question,
+        // about three ~300-token passages fit of the six the search offers.
+        var sources = body["citations"]!.AsArray().Count;
+        Assert.True(sources > 0, body.ToJsonString());
+        Assert.InRange(sources, 1, 4);
+        var system = fixture.Stub.ChatRequests.Last()["messages"]![0]!["content"]!.GetValue<string>();
+        Assert.True(system.Length / 3.5 < 2000 - 800, $"prompt of {system.Length} characters");
+    }
+
+    [Fact]
     public async Task Chat_NothingRelevant_SaysSoInsteadOfGuessing()
     {
         await Ingest("strict", ("canteen.md", "The canteen serves soup on Mondays."));
