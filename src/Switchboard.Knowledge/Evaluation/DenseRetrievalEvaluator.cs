@@ -65,11 +65,11 @@ internal static class DenseRetrievalEvaluator
                 var dense = index.Search(queryVectors[query], Depth);
                 if (!hybrid)
                 {
-                    return [.. dense.Select(h => new SearchHit(ids[h.Id], h.Score))];
+                    return [.. dense.Select(h => ids[h.Id])];
                 }
 
                 var sparse = lexical.Search(query, Depth);
-                return [.. RankFusion.Fuse([.. sparse.Select(h => h.Id)], [.. dense.Select(h => h.Id)]).Take(Depth).Select(f => new SearchHit(ids[f.Id], f.Score))];
+                return [.. RankFusion.Fuse([.. sparse.Select(h => h.Id)], [.. dense.Select(h => h.Id)]).Take(Depth).Select(f => ids[f.Id])];
             }, indexing.Elapsed);
         }
         finally

@@ -9,21 +9,27 @@ internal static class RetrievalEvaluator
     /// <summary>Deepest cut-off any metric reads.</summary>
     private const int Depth = 100;
 
+    /// <summary>
+    /// Scores <see cref="Bm25LexicalIndex"/> on the dataset. BEIR ids are strings; the index keys chunks by number, so
+    /// each document gets its position in the corpus as id (which also keeps ties in corpus order).
+    /// </summary>
     public static RetrievalReport EvaluateLexical(BeirDataset dataset, Bm25Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var indexing = Stopwatch.StartNew();
-        var index = new Bm25Index(options);
-        foreach (var document in dataset.Corpus)
+        using var index = new Bm25LexicalIndex(options);
+        for (var i = 0; i < dataset.Corpus.Count; i++)
         {
-            index.Add(document.Id, document.Title, document.Text);
+            var document = dataset.Corpus[i];
+            index.Upsert(i, new LexicalFields(document.Title, null, document.Text));
         }
 
         indexing.Stop();
-        return Evaluate(dataset, query => index.Search(query, Depth), indexing.Elapsed);
+        return Evaluate(dataset, query => [.. index.Search(query, Depth).Select(hit => dataset.Corpus[(int)hit.Id].Id)], indexing.Elapsed);
     }
 
-    public static RetrievalReport Evaluate(BeirDataset dataset, Func<string, IReadOnlyList<SearchHit>> search, TimeSpan indexTime)
+    /// <summary>Runs every judged query through <paramref name="search"/> (ranked document ids, best first) and averages the metrics.</summary>
+    public static RetrievalReport Evaluate(BeirDataset dataset, Func<string, IReadOnlyList<string>> search, TimeSpan indexTime)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(search);
@@ -32,9 +38,8 @@ internal static class RetrievalEvaluator
         foreach (var (queryId, text) in dataset.Queries)
         {
             var started = Stopwatch.GetTimestamp();
-            var hits = search(text);
+            var ranked = search(text);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var ranked = hits.Select(h => h.Id).ToArray();
             var judged = dataset.Qrels[queryId];
             ndcg += RetrievalMetrics.NdcgAt(10, ranked, judged);
             recall10 += RetrievalMetrics.RecallAt(10, ranked, judged);

@@ -1,19 +1,20 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
 namespace Switchboard.Knowledge.Lexical;
 
 /// <summary>
-/// A mutable BM25F index over chunks (title, section, body), the same scoring as <see cref="Bm25Index"/> with a section
-/// field. Postings are kept per term as id → field frequencies, so upsert and remove update them and the collection
-/// statistics exactly (no tombstones). Thread-safe: a reader-writer lock lets searches run together and serialises
-/// writes.
+/// A mutable in-memory BM25F index over chunks (title, section path, body), keyed by numeric chunk id. Upsert
+/// replaces; removal tombstones the chunk and corrects every collection statistic at once, so scores always equal
+/// those of an index built from the live chunks alone (see <see cref="LexicalStore"/>). The filter runs before
+/// ranking. Optional RM3 feedback (<see cref="Bm25Options.Feedback"/>) expands the query from the first run's best
+/// admitted chunks. Owns its postings. Thread-safe: one <see cref="ReaderWriterLockSlim"/> lets searches run
+/// together while a write holds it alone; text analysis, the costly part of both, runs before the lock is taken.
 /// </summary>
 internal sealed class Bm25LexicalIndex : ILexicalIndex, IDisposable
 {
-    private readonly Dictionary<string, Dictionary<long, FieldFrequencies>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, Entry> _entries = [];
-    private readonly ReaderWriterLockSlim _lock = new();
-    private long _titleTotal;
-    private long _sectionTotal;
-    private long _bodyTotal;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly LexicalStore _store = new();
 
     public Bm25LexicalIndex(Bm25Options? options = null)
     {
@@ -23,50 +24,21 @@ internal sealed class Bm25LexicalIndex : ILexicalIndex, IDisposable
 
     public Bm25Options Options { get; }
 
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _entries.Count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public int Count => Read(static store => store.LiveCount);
+
+    /// <summary>Distinct terms in the dictionary (terms of removed chunks linger until compaction).</summary>
+    public int TermCount => Read(static store => store.TermCount);
+
+    /// <summary>An estimate of the bytes held by postings, chunk tables and term lists, for memory reports.</summary>
+    public long AllocatedBytes => Read(static store => store.AllocatedBytes);
 
     public void Upsert(long id, LexicalFields fields)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        var title = string.IsNullOrEmpty(fields.Title) ? [] : TextAnalyzer.Analyze(fields.Title);
-        var section = string.IsNullOrEmpty(fields.Section) ? [] : TextAnalyzer.Analyze(fields.Section);
-        var body = TextAnalyzer.Analyze(fields.Body);
-        var counts = new Dictionary<string, FieldFrequencies>(StringComparer.Ordinal);
-        CountTerms(title, counts, static f => f with { Title = f.Title + 1 });
-        CountTerms(section, counts, static f => f with { Section = f.Section + 1 });
-        CountTerms(body, counts, static f => f with { Body = f.Body + 1 });
+        var chunk = AnalyzedChunk.From(fields);
         _lock.EnterWriteLock();
         try
         {
-            RemoveLocked(id);
-            foreach (var (term, frequencies) in counts)
-            {
-                if (!_postings.TryGetValue(term, out var list))
-                {
-                    _postings[term] = list = [];
-                }
-
-                list[id] = frequencies;
-            }
-
-            _entries[id] = new Entry([.. counts.Keys], title.Count, section.Count, body.Count);
-            _titleTotal += title.Count;
-            _sectionTotal += section.Count;
-            _bodyTotal += body.Count;
+            _store.Upsert(id, chunk);
         }
         finally
         {
@@ -79,7 +51,7 @@ internal sealed class Bm25LexicalIndex : ILexicalIndex, IDisposable
         _lock.EnterWriteLock();
         try
         {
-            return RemoveLocked(id);
+            return _store.Remove(id);
         }
         finally
         {
@@ -87,119 +59,88 @@ internal sealed class Bm25LexicalIndex : ILexicalIndex, IDisposable
         }
     }
 
+    public bool Contains(long id) => Read(store => store.Contains(id));
+
     public IReadOnlyList<LexicalHit> Search(string query, int k, Func<long, bool>? filter = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in TextAnalyzer.Analyze(query))
         {
-            terms[term] = terms.GetValueOrDefault(term) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _)++;
+        }
+
+        if (counts.Count == 0)
+        {
+            return [];
         }
 
         _lock.EnterReadLock();
+        double[]? scores = null;
         try
         {
-            var n = _entries.Count;
-            if (n == 0)
+            var terms = Resolve(counts);
+            if (terms.Length == 0)
             {
                 return [];
             }
 
-            var (k1, b) = (Options.K1, Options.B);
-            var averageTitle = Math.Max(1.0, (double)_titleTotal / n);
-            var averageSection = Math.Max(1.0, (double)_sectionTotal / n);
-            var averageBody = Math.Max(1.0, (double)_bodyTotal / n);
-            var scores = new Dictionary<long, double>();
-            var allowed = new Dictionary<long, bool>();
-            foreach (var (term, queryFrequency) in terms)
+            scores = ArrayPool<double>.Shared.Rent(_store.SlotCount);
+            var accumulator = scores.AsSpan(0, _store.SlotCount);
+            accumulator.Clear();
+            Bm25Scorer.Accumulate(_store, Options, terms, accumulator);
+            if (Options.Feedback is { } feedback)
             {
-                if (!_postings.TryGetValue(term, out var list))
+                var store = _store;
+                var best = Bm25Scorer.Top(_store, accumulator, feedback.FeedbackChunks, filter).Drain((id, score) => (store.SlotOf(id), score));
+                if (best.Length > 0)
                 {
-                    continue;
-                }
-
-                var idf = Math.Log(1 + ((n - list.Count + 0.5) / (list.Count + 0.5)));
-                foreach (var (id, f) in list)
-                {
-                    if (filter is not null)
-                    {
-                        if (!allowed.TryGetValue(id, out var pass))
-                        {
-                            allowed[id] = pass = filter(id);
-                        }
-
-                        if (!pass)
-                        {
-                            continue;
-                        }
-                    }
-
-                    var entry = _entries[id];
-                    var tf = (Options.TitleWeight * f.Title / (1 - b + (b * entry.TitleLength / averageTitle)))
-                        + (Options.SectionWeight * f.Section / (1 - b + (b * entry.SectionLength / averageSection)))
-                        + (Options.BodyWeight * f.Body / (1 - b + (b * entry.BodyLength / averageBody)));
-                    scores[id] = scores.GetValueOrDefault(id) + (queryFrequency * idf * tf * (k1 + 1) / (k1 + tf));
+                    var expanded = Rm3Expansion.Expand(_store, feedback, terms, best);
+                    accumulator.Clear();
+                    Bm25Scorer.Accumulate(_store, Options, expanded, accumulator);
                 }
             }
 
-            var heap = new PriorityQueue<long, (double Score, long NegatedId)>(k + 1);
-            foreach (var (id, score) in scores)
+            return Bm25Scorer.Top(_store, accumulator, k, filter).Drain(static (id, score) => new LexicalHit(id, score));
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+            if (scores is not null)
             {
-                heap.Enqueue(id, (score, -id));
-                if (heap.Count > k)
-                {
-                    heap.Dequeue();
-                }
+                ArrayPool<double>.Shared.Return(scores);
             }
+        }
+    }
 
-            var hits = new LexicalHit[heap.Count];
-            for (var i = hits.Length - 1; i >= 0; i--)
+    public void Dispose() => _lock.Dispose();
+
+    /// <summary>The query's terms that the index holds, in query order, weighted by their count in the query.</summary>
+    private QueryTerm[] Resolve(Dictionary<string, int> counts)
+    {
+        var terms = new List<QueryTerm>(counts.Count);
+        foreach (var (term, count) in counts)
+        {
+            if (_store.TryGetTerm(term, out var termId))
             {
-                var id = heap.Dequeue();
-                hits[i] = new LexicalHit(id, scores[id]);
+                terms.Add(new QueryTerm(termId, count));
             }
+        }
 
-            return hits;
+        return [.. terms];
+    }
+
+    private T Read<T>(Func<LexicalStore, T> read)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return read(_store);
         }
         finally
         {
             _lock.ExitReadLock();
         }
     }
-
-    public void Dispose() => _lock.Dispose();
-
-    private static void CountTerms(List<string> terms, Dictionary<string, FieldFrequencies> counts, Func<FieldFrequencies, FieldFrequencies> add)
-    {
-        foreach (var term in terms)
-        {
-            counts[term] = add(counts.GetValueOrDefault(term));
-        }
-    }
-
-    private bool RemoveLocked(long id)
-    {
-        if (!_entries.Remove(id, out var entry))
-        {
-            return false;
-        }
-
-        foreach (var term in entry.Terms)
-        {
-            if (_postings.TryGetValue(term, out var list) && list.Remove(id) && list.Count == 0)
-            {
-                _postings.Remove(term);
-            }
-        }
-
-        _titleTotal -= entry.TitleLength;
-        _sectionTotal -= entry.SectionLength;
-        _bodyTotal -= entry.BodyLength;
-        return true;
-    }
-
-    private readonly record struct FieldFrequencies(int Title, int Section, int Body);
-
-    private sealed record Entry(string[] Terms, int TitleLength, int SectionLength, int BodyLength);
 }

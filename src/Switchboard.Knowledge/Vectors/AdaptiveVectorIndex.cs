@@ -46,6 +46,9 @@ internal sealed class AdaptiveVectorIndex : IVectorIndex
     /// <summary>Whether searches are answered by the graph (false: by the exact scan).</summary>
     public bool UsesGraph => Current is HnswVectorIndex;
 
+    /// <summary>Why the last graph build failed, if it did; the index then keeps serving exactly and builds no more.</summary>
+    public Exception? BuildFailure { get; private set; }
+
     /// <summary>Completes when the graph build in progress (if any) has finished and been switched in.</summary>
     public Task WhenBuilt
     {
@@ -92,7 +95,14 @@ internal sealed class AdaptiveVectorIndex : IVectorIndex
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null) =>
         Current.Search(query, k, filter);
 
-    public void Save(string path) => VectorIndexFile.Save(path, WriteTo);
+    /// <summary>Saves whichever index is current; writers wait meanwhile (searches do not), so header and payload agree.</summary>
+    public void Save(string path)
+    {
+        lock (_writeGate)
+        {
+            VectorIndexFile.Save(path, WriteTo);
+        }
+    }
 
     public static AdaptiveVectorIndex Load(string path, Random? random = null) =>
         VectorIndexFile.Load(path, reader => ReadBody(reader, VectorIndexFile.ReadHeader(reader, VectorIndexKind.Adaptive), random));
@@ -171,7 +181,7 @@ internal sealed class AdaptiveVectorIndex : IVectorIndex
     /// <summary>Starts a build when one is due and none is running. Called under <see cref="_writeGate"/>.</summary>
     private void MaybeStartBuild()
     {
-        if (_pending is not null || _disposing.IsCancellationRequested)
+        if (_pending is not null || BuildFailure is not null || _disposing.IsCancellationRequested)
         {
             return;
         }
@@ -206,6 +216,7 @@ internal sealed class AdaptiveVectorIndex : IVectorIndex
     private void BuildAndSwitch((long[] Ids, VectorStore Rows) snapshot, Random random, CancellationToken token)
     {
         HnswVectorIndex? graph = null;
+        var switched = false;
         try
         {
             graph = HnswVectorIndex.Build(snapshot.Ids, snapshot.Rows, Options.Hnsw, random, token);
@@ -226,16 +237,23 @@ internal sealed class AdaptiveVectorIndex : IVectorIndex
                 // The old index is not disposed: searches that read it a moment ago may still be running on it.
                 Volatile.Write(ref _current, graph);
                 _pending = null;
-                graph = null;
+                switched = true;
             }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Recorded rather than retried on every later write; WhenBuilt carries the exception to whoever awaits it.
+            BuildFailure = ex;
+            throw;
         }
         finally
         {
-            graph?.Dispose();
-            if (graph is not null || token.IsCancellationRequested)
+            if (!switched)
             {
+                graph?.Dispose();
                 lock (_writeGate)
                 {
+                    // Without this the replay log would grow with every write and no build would start again.
                     _pending = null;
                 }
             }

@@ -5,7 +5,7 @@ internal sealed record AdaptiveVectorIndexOptions
 {
     /// <summary>
     /// Vectors at which the graph is built. Below it an exact SIMD scan answers in well under a few milliseconds
-    /// (about 1.5 ms for 20,000 × 384 f32 here) with perfect recall, so a graph would only cost memory and build time.
+    /// (about 1 ms for 20,000 × 384 f32 here) with perfect recall, so a graph would only cost memory and build time.
     /// </summary>
     public int HnswThreshold { get; init; } = 20_000;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using Switchboard.Knowledge.Ranking;
 using Switchboard.Knowledge.Vectors.Persistence;
 using Switchboard.Knowledge.Vectors.Storage;
 
@@ -115,7 +116,7 @@ internal sealed class FlatVectorIndex : IVectorIndex
         _lock.EnterReadLock();
         try
         {
-            var top = new TopHits(Math.Min(k, _rows.Count));
+            var top = new TopK<float>(Math.Min(k, _rows.Count));
             for (var chunk = 0; chunk < _rows.ChunkCount; chunk++)
             {
                 var first = chunk << VectorStore.ChunkShift;
@@ -132,7 +133,7 @@ internal sealed class FlatVectorIndex : IVectorIndex
                 Collect(top, scores.AsSpan(0, rows), _ids.AsSpan(first, rows));
             }
 
-            return top.Drain();
+            return top.Drain(Hit);
         }
         finally
         {
@@ -196,7 +197,7 @@ internal sealed class FlatVectorIndex : IVectorIndex
         }
     }
 
-    private static void Collect(TopHits top, ReadOnlySpan<float> scores, ReadOnlySpan<long> ids)
+    private static void Collect(TopK<float> top, ReadOnlySpan<float> scores, ReadOnlySpan<long> ids)
     {
         var threshold = top.Threshold;
         for (var r = 0; r < scores.Length; r++)
@@ -209,6 +210,8 @@ internal sealed class FlatVectorIndex : IVectorIndex
             }
         }
     }
+
+    private static VectorHit Hit(long id, float score) => new(id, score);
 
     private void CheckDimensions(ReadOnlySpan<float> vector, string name)
     {

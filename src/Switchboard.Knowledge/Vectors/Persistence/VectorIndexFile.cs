@@ -115,6 +115,12 @@ internal static class VectorIndexFile
             throw new InvalidDataException($"Corrupt vector index header (kind {kind}, precision {precision}, {dimensions} dimensions, {count} vectors).");
         }
 
+        // Every vector takes at least one byte per dimension: a larger claim is corruption, refused before allocating for it.
+        if (reader.BaseStream.CanSeek && (long)count * dimensions > reader.BaseStream.Length)
+        {
+            throw new InvalidDataException($"Corrupt vector index header: {count} vectors of {dimensions} dimensions cannot fit in {reader.BaseStream.Length} bytes.");
+        }
+
         if (expected is { } wanted && kind != wanted)
         {
             throw new InvalidDataException($"The file holds a {kind} vector index, not a {wanted} one; open it with {kind}VectorIndex.Load or VectorIndexFile.Load.");

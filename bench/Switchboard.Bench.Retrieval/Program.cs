@@ -1,0 +1,3 @@
+using Switchboard.Bench.Retrieval.Cli;
+
+return await RetrievalBenchCli.CreateRootCommand().Parse(args).InvokeAsync();
