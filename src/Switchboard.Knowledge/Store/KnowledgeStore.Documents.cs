@@ -150,6 +150,22 @@ internal sealed partial class KnowledgeStore
         return (document, chunks);
     }
 
+    /// <summary>Every document with a searchable version, by id (the index rebuild at start-up).</summary>
+    public Dictionary<string, DocumentRecord> ReadyDocuments()
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, $"SELECT {DocumentColumns} FROM documents WHERE ready_version IS NOT NULL;");
+        using var reader = command.ExecuteReader();
+        var documents = new Dictionary<string, DocumentRecord>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var document = ReadDocument(reader);
+            documents[document.Id] = document;
+        }
+
+        return documents;
+    }
+
     /// <summary>Whether any document still points at the stored file with this hash.</summary>
     public bool IsFileReferenced(string contentHash)
     {

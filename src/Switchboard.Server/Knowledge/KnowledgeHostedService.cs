@@ -35,12 +35,12 @@ internal sealed partial class KnowledgeHostedService(
             }
         }
 
-        var live = store.LiveChunks(settings.EmbeddingModel);
-        foreach (var document in live.GroupBy(c => c.DocumentId))
+        var documents = store.ReadyDocuments();
+        foreach (var chunks in store.LiveChunks(settings.EmbeddingModel).GroupBy(c => c.DocumentId))
         {
-            if (store.GetDocument(document.Key) is { ReadyVersion: { } version } record)
+            if (documents.TryGetValue(chunks.Key, out var record) && record.ReadyVersion is { } version)
             {
-                index.Add([.. document], version);
+                index.Add([.. chunks], version);
                 index.Publish(IndexedDocuments.From(record));
             }
         }
