@@ -30,6 +30,9 @@ internal sealed record KnowledgeOptions
     /// <summary>Cosine similarity at which a passage counts as relevant on its own (strict mode, vector search).</summary>
     public double MinSimilarity { get; init; } = 0.5;
 
+    /// <summary>How a new vector index stores vectors: f32, or int8 (4× less memory, top-10 overlap ≈ 0.99 with f32).</summary>
+    public Vectors.VectorPrecision VectorPrecision { get; init; } = Vectors.VectorPrecision.Float32;
+
     public int ChunkTokens { get; init; } = 350;
 
     public int ChunkOverlapTokens { get; init; } = 50;

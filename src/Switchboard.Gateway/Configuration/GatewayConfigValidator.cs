@@ -406,6 +406,11 @@ internal static class GatewayConfigValidator
             problems.Add("knowledge.maxFileBytes and knowledge.maxDecompressedBytes must be positive");
         }
 
+        if (k.VectorPrecision is not (null or "f32" or "int8"))
+        {
+            problems.Add($"knowledge.vectorPrecision must be f32 or int8, not '{k.VectorPrecision}'");
+        }
+
         if (k.RerankCandidates is < 2 or > 100)
         {
             problems.Add("knowledge.rerankCandidates must be between 2 and 100");

@@ -26,6 +26,9 @@ public sealed record KnowledgeConfig
 
     public double? MinSimilarity { get; set; }
 
+    /// <summary><c>f32</c> (default) or <c>int8</c>: how a new vector index stores vectors.</summary>
+    public string? VectorPrecision { get; set; }
+
     public int? ChunkTokens { get; set; }
 
     public int? ChunkOverlapTokens { get; set; }

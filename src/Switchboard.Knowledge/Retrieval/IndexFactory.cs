@@ -10,7 +10,9 @@ internal static class IndexFactory
     public static ILexicalIndex Lexical() => new Bm25LexicalIndex();
 
     /// <summary>Brute force while small, HNSW beyond the adaptive threshold (docs/knowledge-indexes.md).</summary>
-    public static IVectorIndex Vectors(int dimensions) => new AdaptiveVectorIndex(dimensions);
+    public static IVectorIndex Vectors(int dimensions) => Vectors(dimensions, VectorPrecision.Float32);
+
+    public static IVectorIndex Vectors(int dimensions, VectorPrecision precision) => new AdaptiveVectorIndex(dimensions, precision);
 
     public static IVectorIndex LoadVectors(string path) => VectorIndexFile.Load(path);
 }

@@ -1,5 +1,6 @@
 using Switchboard.Gateway.Configuration;
 using Switchboard.Knowledge;
+using Switchboard.Knowledge.Vectors;
 
 namespace Switchboard.Server.Knowledge;
 
@@ -18,6 +19,7 @@ internal static class KnowledgeOptionsMapper
         Strict = c.Strict ?? Defaults.Strict,
         MinTermCoverage = c.MinTermCoverage ?? Defaults.MinTermCoverage,
         MinSimilarity = c.MinSimilarity ?? Defaults.MinSimilarity,
+        VectorPrecision = c.VectorPrecision == "int8" ? VectorPrecision.Int8 : VectorPrecision.Float32,
         ChunkTokens = c.ChunkTokens ?? Defaults.ChunkTokens,
         ChunkOverlapTokens = c.ChunkOverlapTokens ?? Defaults.ChunkOverlapTokens,
         MaxFileBytes = c.MaxFileBytes ?? Defaults.MaxFileBytes,

@@ -24,7 +24,11 @@ internal static class KnowledgeServiceCollectionExtensions
             var config = sp.GetRequiredService<GatewayConfigProvider>();
             return () => KnowledgeOptionsMapper.Map(config.Current.Knowledge);
         });
-        services.AddSingleton(_ => new KnowledgeIndex(IndexFactory.Lexical(), IndexFactory.Vectors));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Func<KnowledgeOptions>>();
+            return new KnowledgeIndex(IndexFactory.Lexical(), dimensions => IndexFactory.Vectors(dimensions, options().VectorPrecision));
+        });
         services.AddSingleton<IKnowledgeModels, GatewayKnowledgeModels>();
         services.AddSingleton<DocumentReaders>();
         services.AddSingleton<IngestionQueue>();

@@ -85,6 +85,18 @@ public sealed class KnowledgeDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_Int8Vectors_FindTheSameDocument()
+    {
+        await using var server = await GatewayServer.StartAsync(KnowledgeFixture.Config(_stub.BaseUrl, """{ "embeddingModel": "embed", "vectorPrecision": "int8" }"""));
+        await WaitAsync(server.Http, Ids(await UploadAsync(server.Http, "int8",
+            ("printers.md", "The printer on the third floor needs a badge."), ("parking.md", "Visitors park in the north lot."))));
+
+        var hit = (await SearchAsync(server.Http, new { query = "printer badge third floor", mode = "vector" }))["results"]![0]!;
+
+        Assert.Equal("printers.md", hit["document_name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Search_VectorModeWithoutAnEmbeddingModel_IsA400NamingTheSetting()
     {
         await using var server = await GatewayServer.StartAsync(KnowledgeFixture.Config(_stub.BaseUrl, "{}"));
