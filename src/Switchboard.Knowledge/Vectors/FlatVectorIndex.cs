@@ -42,14 +42,14 @@ internal sealed class FlatVectorIndex : IVectorIndex
 
     public VectorPrecision Precision => _rows.Precision;
 
-    public int Count => Read(() => _rows.Count);
+    public int Count => _lock.Read(() => _rows.Count);
 
     /// <summary>Bytes held by vectors and ids, for memory reports.</summary>
-    public long AllocatedBytes => Read(() => _rows.AllocatedBytes + ((long)_ids.Length * sizeof(long)));
+    public long AllocatedBytes => _lock.Read(() => _rows.AllocatedBytes + ((long)_ids.Length * sizeof(long)));
 
     public void Upsert(long id, ReadOnlySpan<float> vector)
     {
-        CheckDimensions(vector, nameof(vector));
+        VectorIndexGuards.CheckDimensions(Dimensions, vector, nameof(vector));
         using var prepared = new QueryBuffer(vector, Precision);
         _lock.EnterWriteLock();
         try
@@ -102,13 +102,13 @@ internal sealed class FlatVectorIndex : IVectorIndex
         }
     }
 
-    public bool Contains(long id) => Read(() => _rowOf.ContainsKey(id));
+    public bool Contains(long id) => _lock.Read(() => _rowOf.ContainsKey(id));
 
-    public IReadOnlyList<long> Ids() => Read<IReadOnlyList<long>>(() => [.. _rowOf.Keys]);
+    public IReadOnlyList<long> Ids() => _lock.Read<IReadOnlyList<long>>(() => [.. _rowOf.Keys]);
 
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null)
     {
-        CheckDimensions(query, nameof(query));
+        VectorIndexGuards.CheckDimensions(Dimensions, query, nameof(query));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         using var prepared = new QueryBuffer(query, Precision);
         var scores = ArrayPool<float>.Shared.Rent(VectorStore.RowsPerChunk);
@@ -133,7 +133,7 @@ internal sealed class FlatVectorIndex : IVectorIndex
                 Collect(top, scores.AsSpan(0, rows), _ids.AsSpan(first, rows));
             }
 
-            return top.Drain(Hit);
+            return top.Drain(VectorIndexGuards.Hit);
         }
         finally
         {
@@ -208,29 +208,6 @@ internal sealed class FlatVectorIndex : IVectorIndex
                 top.Offer(scores[r], ids[r]);
                 threshold = top.Threshold;
             }
-        }
-    }
-
-    private static VectorHit Hit(long id, float score) => new(id, score);
-
-    private void CheckDimensions(ReadOnlySpan<float> vector, string name)
-    {
-        if (vector.Length != Dimensions)
-        {
-            throw new ArgumentException($"The index holds {Dimensions}-dimensional vectors; got {vector.Length}.", name);
-        }
-    }
-
-    private T Read<T>(Func<T> read)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            _lock.ExitReadLock();
         }
     }
 }

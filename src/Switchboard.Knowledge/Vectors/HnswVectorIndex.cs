@@ -54,17 +54,17 @@ internal sealed class HnswVectorIndex : IVectorIndex
 
     public VectorPrecision Precision => _store.Precision;
 
-    public int Count => Read(() => _nodeOf.Count);
+    public int Count => _lock.Read(() => _nodeOf.Count);
 
     /// <summary>Removed or replaced nodes still in the graph.</summary>
-    public int TombstoneCount => Read(() => _graph.NodeCount - _nodeOf.Count);
+    public int TombstoneCount => _lock.Read(() => _graph.NodeCount - _nodeOf.Count);
 
     /// <summary>Bytes held by vectors, graph and ids, for memory reports.</summary>
-    public long AllocatedBytes => Read(() => _store.AllocatedBytes + _graph.AllocatedBytes + ((long)_ids.Length * (sizeof(long) + 1)));
+    public long AllocatedBytes => _lock.Read(() => _store.AllocatedBytes + _graph.AllocatedBytes + ((long)_ids.Length * (sizeof(long) + 1)));
 
     public void Upsert(long id, ReadOnlySpan<float> vector)
     {
-        CheckDimensions(vector, nameof(vector));
+        VectorIndexGuards.CheckDimensions(Dimensions, vector, nameof(vector));
         using var prepared = new QueryBuffer(vector, Precision);
         _lock.EnterWriteLock();
         try
@@ -103,9 +103,9 @@ internal sealed class HnswVectorIndex : IVectorIndex
         }
     }
 
-    public bool Contains(long id) => Read(() => _nodeOf.ContainsKey(id));
+    public bool Contains(long id) => _lock.Read(() => _nodeOf.ContainsKey(id));
 
-    public IReadOnlyList<long> Ids() => Read<IReadOnlyList<long>>(() => [.. _nodeOf.Keys]);
+    public IReadOnlyList<long> Ids() => _lock.Read<IReadOnlyList<long>>(() => [.. _nodeOf.Keys]);
 
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<long, bool>? filter = null) =>
         Search(query, k, filter, Options.EfSearch);
@@ -113,7 +113,7 @@ internal sealed class HnswVectorIndex : IVectorIndex
     /// <summary>A search with its own <paramref name="efSearch"/> (benchmarks sweep it; the option stays the default).</summary>
     internal IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, Func<long, bool>? filter, int efSearch)
     {
-        CheckDimensions(query, nameof(query));
+        VectorIndexGuards.CheckDimensions(Dimensions, query, nameof(query));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(efSearch);
         using var prepared = new QueryBuffer(query, Precision);
@@ -136,7 +136,7 @@ internal sealed class HnswVectorIndex : IVectorIndex
                 top.Offer(score, _ids[node]);
             }
 
-            return top.Drain(Hit);
+            return top.Drain(VectorIndexGuards.Hit);
         }
         finally
         {
@@ -315,29 +315,6 @@ internal sealed class HnswVectorIndex : IVectorIndex
             }
         }
 
-        return top.Drain(Hit);
-    }
-
-    private static VectorHit Hit(long id, float score) => new(id, score);
-
-    private void CheckDimensions(ReadOnlySpan<float> vector, string name)
-    {
-        if (vector.Length != Dimensions)
-        {
-            throw new ArgumentException($"The index holds {Dimensions}-dimensional vectors; got {vector.Length}.", name);
-        }
-    }
-
-    private T Read<T>(Func<T> read)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
+        return top.Drain(VectorIndexGuards.Hit);
     }
 }
