@@ -22,11 +22,14 @@ internal sealed partial class IngestionPipeline(
     DocumentReaders readers,
     IKnowledgeModels models,
     Func<KnowledgeOptions> options,
+    TimeProvider time,
     ILogger<IngestionPipeline> logger)
 {
     public const int MaxAttempts = 3;
 
     private const int EmbeddingBatch = 32;
+
+    private static readonly TimeSpan[] EmbeddingRetries = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(16)];
 
     /// <summary>Runs the document's remaining steps. Failures are recorded on the document, never thrown (except cancellation).</summary>
     public async Task RunAsync(string documentId, CancellationToken cancellationToken)
@@ -124,7 +127,7 @@ internal sealed partial class IngestionPipeline(
         for (var start = 0; start < pending.Count; start += EmbeddingBatch)
         {
             var batch = pending.Skip(start).Take(EmbeddingBatch).ToList();
-            var vectors = await models.EmbedAsync(caller, model, [.. batch.Select(c => c.Text)], cancellationToken).ConfigureAwait(false);
+            var vectors = await EmbedWithRetriesAsync(caller, model, [.. batch.Select(c => c.Text)], cancellationToken).ConfigureAwait(false);
             if (vectors.Length != batch.Count)
             {
                 throw new KnowledgeModelException($"The embedding model '{model}' returned {vectors.Length} vectors for {batch.Count} inputs.");
@@ -135,6 +138,26 @@ internal sealed partial class IngestionPipeline(
         }
 
         return store.SetStatus(document.Id, document.Version, DocumentStatus.Indexing);
+    }
+
+    /// <summary>
+    /// A model that is briefly down or rate-limited (5xx, 429) should not fail a whole upload: such failures are retried
+    /// after 1, 4 and 16 seconds; anything else (unknown alias, bad request) fails the document at once.
+    /// </summary>
+    private async Task<float[][]> EmbedWithRetriesAsync(Access.KnowledgeCaller caller, string model, IReadOnlyList<string> inputs,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await models.EmbedAsync(caller, model, inputs, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KnowledgeModelException ex) when (attempt < EmbeddingRetries.Length && ex.Status is 429 or >= 500)
+            {
+                await Task.Delay(EmbeddingRetries[attempt], time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private void Index(DocumentRecord document, KnowledgeOptions settings)

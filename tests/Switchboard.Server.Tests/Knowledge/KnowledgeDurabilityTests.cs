@@ -85,6 +85,18 @@ public sealed class KnowledgeDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_EmbeddingProviderBrieflyDown_IsRetriedAndTheDocumentBecomesReady()
+    {
+        await using var server = await GatewayServer.StartAsync(KnowledgeFixture.Config(_stub.BaseUrl, """{ "embeddingModel": "embed" }"""));
+        _stub.FailNextEmbeddings = 1;
+
+        var document = (await WaitAsync(server.Http, Ids(await UploadAsync(server.Http, "retry", ("note.md", "Retries keep uploads alive."))))).Values.Single();
+
+        Assert.Equal("ready", document["status"]!.GetValue<string>());
+        Assert.True(_stub.FailNextEmbeddings < 0);
+    }
+
+    [Fact]
     public async Task Search_Int8Vectors_FindTheSameDocument()
     {
         await using var server = await GatewayServer.StartAsync(KnowledgeFixture.Config(_stub.BaseUrl, """{ "embeddingModel": "embed", "vectorPrecision": "int8" }"""));

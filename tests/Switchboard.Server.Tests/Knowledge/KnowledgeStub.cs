@@ -27,12 +27,22 @@ internal sealed partial class KnowledgeStub : IAsyncDisposable
 
     public List<JsonObject> ChatRequests { get; } = [];
 
+    /// <summary>How many of the next embedding calls answer 503 (a provider briefly down).</summary>
+    public int FailNextEmbeddings;
+
     public static async Task<KnowledgeStub> StartAsync()
     {
         var app = LoopbackApp.Create();
         KnowledgeStub? stub = null;
         app.MapPost("/v1/embeddings", async context =>
         {
+            if (Interlocked.Decrement(ref stub!.FailNextEmbeddings) >= 0)
+            {
+                context.Response.StatusCode = 503;
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["message"] = "overloaded", ["type"] = "server_error" } });
+                return;
+            }
+
             var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
             var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
             var data = new JsonArray([.. inputs.Select((text, i) => new JsonObject
