@@ -48,6 +48,17 @@ internal sealed class ModelsEndpointHandler(GatewayConfigProvider config, Virtua
         outcome.Alias = id;
         if (!snapshot.Routes.TryGetValue(id, out var route))
         {
+            if (virtualModels.For(id) is { } handler && handler.List(caller).Contains(id))
+            {
+                context.Response.ContentType = "application/json";
+                using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+                {
+                    WriteModel(writer, id, snapshot);
+                }
+
+                return context.Response.BodyWriter.FlushAsync(context.RequestAborted).AsTask();
+            }
+
             return OpenAiError.ModelNotFound(id).WriteAsync(context.Response, context.RequestAborted);
         }
 

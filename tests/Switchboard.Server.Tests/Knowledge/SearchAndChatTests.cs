@@ -190,6 +190,7 @@ public sealed class SearchAndChatTests(KnowledgeFixture fixture) : IClassFixture
         Assert.Equal("holidays.md", raw["switchboard"]!["sources"]![0]!["document_name"]!.GetValue<string>());
         var models = (await Http.GetFromJsonAsync<JsonObject>("v1/models"))!["data"]!.AsArray().Select(m => m!["id"]!.GetValue<string>());
         Assert.Contains("kb/sdk", models);
+        Assert.Equal("kb/sdk", (await Http.GetFromJsonAsync<JsonObject>("v1/models/kb/sdk"))!["id"]!.GetValue<string>());
     }
 
     [Fact]
