@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Switchboard.Server.Keys;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Server.ControlPlane.ApiKeys;
+using Switchboard.Server.ControlPlane.Storage;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests;
@@ -55,8 +57,7 @@ public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFix
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        fixture.Server.Keys.Revoke(record.Id);
-        fixture.Server.RefreshKeys();
+        await fixture.Server.RevokeKeyAsync(record);
         using var after = await SendAsync(key, "GET", "v1/models", null);
 
         var error = await AssertErrorAsync(after, HttpStatusCode.Unauthorized, "invalid_api_key");
@@ -101,9 +102,27 @@ public sealed class AuthTests(GatewayFixture fixture) : IClassFixture<GatewayFix
     [Fact]
     public async Task KeyCreatedElsewhere_IsPickedUpWithoutRestart()
     {
-        // Another process (the CLI) writes the key; the server notices the database change by itself.
-        var store = new ApiKeyStore(new Storage.SwitchboardDatabase(fixture.Server.DataDirectory), TimeProvider.System);
-        var (_, key) = store.Create("from-cli", null, null);
+        // Another process (the CLI) writes the key: here a separate connection that bypasses the server's services. The
+        // server notices the change by itself (the identity_changes counter the database's triggers raise).
+        var (template, _) = fixture.Server.CreateKey("template");
+        var key = ApiKeySecrets.NewKey();
+        var options = new DbContextOptionsBuilder<SqliteControlPlaneDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(fixture.Server.DataDirectory, ControlPlaneStorageOptions.FileName)}").Options;
+        await using (var db = new SqliteControlPlaneDbContext(options))
+        {
+            db.ApiKeys.Add(new ApiKey
+            {
+                Id = Guid.NewGuid(),
+                TenantId = template.TenantId,
+                OwnerServiceAccountId = template.OwnerServiceAccountId,
+                Name = "from-cli",
+                KeyHash = ApiKeySecrets.Hash(key),
+                KeyPrefix = ApiKeySecrets.DisplayPrefix(key),
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
         using var client = fixture.Server.ClientWithKey(key);
 
         var status = HttpStatusCode.Unauthorized;

@@ -1,4 +1,3 @@
-using Switchboard.Server.Keys;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Switchboard.Server.Tests.Infrastructure;
@@ -18,10 +17,10 @@ public sealed class CliTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
         var key = stdout.Trim();
         Assert.Matches("^sb-[A-Za-z0-9_-]{43}$", key); // 32 random bytes, base64url
         Assert.Contains("shown only now", stderr, StringComparison.Ordinal);
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "switchboard.db")};Pooling=false");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "control.db")};Pooling=false");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name || key_hash || key_prefix || IFNULL(models, '') FROM api_keys";
+        command.CommandText = "SELECT name || key_hash || key_prefix || allowed_models FROM api_keys";
         var stored = (string)(await command.ExecuteScalarAsync())!;
         Assert.DoesNotContain(key, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(key[10..], stored, StringComparison.Ordinal);
@@ -87,28 +86,29 @@ public sealed class CliTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
     }
 
     [Fact]
-    public void Database_FromTheFirstSchema_IsUpgradedKeepingItsKeys()
+    public async Task KeysList_OnADataDirectoryFromBeforeTenants_ShowsTheOldKeysImported()
     {
         var data = Directory.CreateTempSubdirectory("sb-schema-").FullName;
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "switchboard.db")};Pooling=False"))
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "switchboard.db")};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
                 CREATE TABLE api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, key_prefix TEXT NOT NULL,
                     models TEXT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NULL, revoked_at INTEGER NULL);
-                INSERT INTO api_keys VALUES ('key_old', 'old', 'hash', 'sb-abc', NULL, 0, NULL, NULL);
+                INSERT INTO api_keys VALUES ('key_old', 'old-key', 'aaaa', 'sb-abc…', 'gpt-test,embed', 0, NULL, NULL);
                 PRAGMA user_version = 1;
                 """;
             command.ExecuteNonQuery();
         }
 
-        var store = new ApiKeyStore(new Storage.SwitchboardDatabase(data), TimeProvider.System);
-        store.Create("new", null, null, "local-only");
+        var (exit, list, stderr) = await SwitchboardProcess.RunAsync("keys", "list", "--data", data);
 
-        var keys = store.List();
-        Assert.Equal(["old", "new"], keys.Select(k => k.Name));
-        Assert.Equal([null, "local-only"], keys.Select(k => k.Route));
+        Assert.True(exit == 0, stderr);
+        var line = list.Split('\n').Single(l => l.Contains("old-key", StringComparison.Ordinal));
+        Assert.Contains("default", line, StringComparison.Ordinal);
+        Assert.Contains("gpt-test,embed", line, StringComparison.Ordinal);
+        Assert.Contains("active", line, StringComparison.Ordinal);
     }
 
     [Fact]

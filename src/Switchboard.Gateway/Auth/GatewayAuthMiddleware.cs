@@ -15,6 +15,12 @@ internal sealed class GatewayAuthMiddleware(RequestDelegate next, IApiKeyAuthent
     public static GatewayCaller GetCaller(HttpContext context) =>
         (GatewayCaller)(context.Items[CallerKey] ?? throw new InvalidOperationException("The gateway auth middleware did not run."));
 
+    /// <summary>The caller stored by this middleware or by the host's front door, or null when nobody authenticated the request.</summary>
+    public static GatewayCaller? TryGetCaller(HttpContext context) => context.Items[CallerKey] as GatewayCaller;
+
+    /// <summary>Lets the host's front door (the product API's authentication) hand the gateway's endpoints their caller.</summary>
+    public static void SetCaller(HttpContext context, GatewayCaller caller) => context.Items[CallerKey] = caller;
+
     public Task InvokeAsync(HttpContext context)
     {
         string? header = context.Request.Headers.Authorization;
@@ -26,10 +32,12 @@ internal sealed class GatewayAuthMiddleware(RequestDelegate next, IApiKeyAuthent
                 .WriteAsync(context.Response, context.RequestAborted);
         }
 
-        var caller = authenticator.Authenticate(key, out var failure);
+        var caller = authenticator.Authenticate(key, context, out var refusal);
         if (caller is null)
         {
-            return OpenAiError.Unauthorized(failure ?? "Incorrect API key provided.").WriteAsync(context.Response, context.RequestAborted);
+            refusal ??= ApiKeyRefusal.Unknown;
+            var error = refusal.IsForbidden ? OpenAiError.Forbidden(refusal.Message) : OpenAiError.Unauthorized(refusal.Message);
+            return error.WriteAsync(context.Response, context.RequestAborted);
         }
 
         context.Items[CallerKey] = caller;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Switchboard.Gateway.Auth;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace Switchboard.Gateway.Auth;
 /// </summary>
 public interface IApiKeyAuthenticator
 {
-    /// <summary>Returns the caller, or null with a message saying why the key is refused.</summary>
-    GatewayCaller? Authenticate(ReadOnlySpan<char> apiKey, out string? failure);
+    /// <summary>
+    /// Returns the caller, or null with the refusal. <paramref name="context"/> is the request the key came with: its
+    /// client address is checked against the key's network allow-list, and an implementation may attach what it knows
+    /// about the caller to it (as a feature).
+    /// </summary>
+    GatewayCaller? Authenticate(ReadOnlySpan<char> apiKey, HttpContext context, out ApiKeyRefusal? refusal);
 }

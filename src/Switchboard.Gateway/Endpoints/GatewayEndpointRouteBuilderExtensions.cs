@@ -13,9 +13,11 @@ public static class GatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Adds the request/auth middleware for <c>/v1</c> to <paramref name="app"/> and maps the endpoints.
-    /// Handlers are plain request delegates: the hot path skips parameter binding.
+    /// Handlers are plain request delegates: the hot path skips parameter binding. The <c>/api/v1</c> endpoints
+    /// mapped here expect the host to authenticate and authorize them (they read the caller the host stored with
+    /// <see cref="GatewayAuthMiddleware.SetCaller"/> and refuse requests without one).
     /// </summary>
-    public static WebApplication MapOpenAiEndpoints(this WebApplication app)
+    public static GatewayEndpoints MapOpenAiEndpoints(this WebApplication app)
     {
         app.UseWhen(static ctx => ctx.Request.Path.StartsWithSegments("/v1"), static branch =>
         {
@@ -34,11 +36,11 @@ public static class GatewayEndpointRouteBuilderExtensions
         v1.Map("/{**path}", UnmatchedAsync);
 
         var admin = app.Services.GetRequiredService<AdminDeploymentsEndpoint>();
-        app.MapGet("/api/v1/admin/deployments", admin.HandleAsync);
+        var deployments = app.MapGet("/api/v1/admin/deployments", admin.HandleAsync);
         var tools = app.Services.GetRequiredService<ProviderToolsEndpoints>();
-        app.MapPost("/api/v1/tokenize", tools.TokenizeAsync);
-        app.MapGet("/api/v1/admin/providers/{name}/models", ctx => tools.ListModelsAsync(ctx, (string)ctx.Request.RouteValues["name"]!));
-        return app;
+        var tokenize = app.MapPost("/api/v1/tokenize", tools.TokenizeAsync);
+        var providerModels = app.MapGet("/api/v1/admin/providers/{name}/models", ctx => tools.ListModelsAsync(ctx, (string)ctx.Request.RouteValues["name"]!));
+        return new GatewayEndpoints(v1, tokenize, deployments, providerModels);
     }
 
     /// <summary>A known path with the wrong method is 405 (with <c>Allow</c>); anything else under <c>/v1</c> is 404.</summary>

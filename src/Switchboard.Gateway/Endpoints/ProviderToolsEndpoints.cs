@@ -9,14 +9,15 @@ namespace Switchboard.Gateway.Endpoints;
 
 /// <summary>
 /// What providers offer besides completions: <c>POST /api/v1/tokenize</c> counts a text's tokens with the
-/// model's own tokenizer (for any key allowed to use the alias), and <c>GET /api/v1/admin/providers/{name}/models</c>
-/// lists what a provider serves (admin keys). Errors in OpenAI's shape, each naming its problem.
+/// model's own tokenizer (for any caller allowed to use the alias), and <c>GET /api/v1/admin/providers/{name}/models</c>
+/// lists what a provider serves. The host authenticates and authorizes the caller. Errors in OpenAI's shape, each naming
+/// its problem.
 /// </summary>
-internal sealed class ProviderToolsEndpoints(GatewayConfigProvider config, IApiKeyAuthenticator authenticator, ProviderAdapters providers)
+internal sealed class ProviderToolsEndpoints(GatewayConfigProvider config, ProviderAdapters providers)
 {
     public async Task TokenizeAsync(HttpContext context)
     {
-        if (Authenticate(context) is not { } caller)
+        if (GatewayAuthMiddleware.TryGetCaller(context) is not { } caller)
         {
             await OpenAiError.Unauthorized("A valid API key is required.").WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
             return;
@@ -86,9 +87,10 @@ internal sealed class ProviderToolsEndpoints(GatewayConfigProvider config, IApiK
 
     public async Task ListModelsAsync(HttpContext context, string name)
     {
-        if (Authenticate(context) is not { IsAdmin: true })
+        if (GatewayAuthMiddleware.TryGetCaller(context) is null)
         {
-            await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "An admin API key is required.").ExecuteAsync(context).ConfigureAwait(false);
+            // Fails closed when the host did not authenticate the request.
+            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication is required.").ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -129,9 +131,6 @@ internal sealed class ProviderToolsEndpoints(GatewayConfigProvider config, IApiK
             json.WriteEndArray();
         }).ConfigureAwait(false);
     }
-
-    private GatewayCaller? Authenticate(HttpContext context) =>
-        BearerToken.TryRead(context.Request.Headers.Authorization, out var key) ? authenticator.Authenticate(key, out _) : null;
 
     private static async Task WriteAsync(HttpContext context, Action<Utf8JsonWriter> write)
     {

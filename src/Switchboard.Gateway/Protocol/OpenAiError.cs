@@ -21,6 +21,10 @@ internal sealed record OpenAiError(int Status, string Message, string Type, stri
     public static OpenAiError Unauthorized(string message) =>
         new(StatusCodes.Status401Unauthorized, message, InvalidRequest, null, "invalid_api_key");
 
+    /// <summary>A valid key that may not make this request (e.g. from a network outside its allow-list).</summary>
+    public static OpenAiError Forbidden(string message) =>
+        new(StatusCodes.Status403Forbidden, message, "permission_error", null, "access_denied");
+
     public static OpenAiError ModelNotAllowed(string alias) =>
         new(StatusCodes.Status403Forbidden, $"This API key is not allowed to use the model '{alias}'.", "permission_error", "model", "model_not_allowed");
 

@@ -7,9 +7,11 @@ namespace Switchboard.Knowledge.Ingestion;
 /// <summary>
 /// Accepts files into collections: stores the bytes, registers the document (new, new version, or unchanged),
 /// queues the job, and deletes documents from every index. A file that cannot be accepted (too large) becomes a
-/// failed document naming the reason, so one bad file never fails the rest of an upload. Thread-safe.
+/// failed document naming the reason, so one bad file never fails the rest of an upload. Deletions are reported to the
+/// optional <see cref="IIntakeListener"/>. Thread-safe.
 /// </summary>
-internal sealed class DocumentIntake(KnowledgeStore store, FileStore files, KnowledgeIndex index, IngestionQueue queue, Func<KnowledgeOptions> options)
+internal sealed class DocumentIntake(KnowledgeStore store, FileStore files, KnowledgeIndex index, IngestionQueue queue, Func<KnowledgeOptions> options,
+    IIntakeListener? listener = null)
 {
     /// <summary>The collection <paramref name="name"/> for writing, created (owned by the caller) when it does not exist yet.</summary>
     public CollectionRecord CollectionForUpload(KnowledgeCaller caller, string name)
@@ -70,8 +72,11 @@ internal sealed class DocumentIntake(KnowledgeStore store, FileStore files, Know
         return true;
     }
 
-    /// <summary>Removes the document from the database, every index and (when no other document shares it) the file store.</summary>
-    public bool Delete(string documentId)
+    /// <summary>
+    /// Removes the document from the database, every index and (when no other document shares it) the file store.
+    /// <paramref name="caller"/> is who asked (reported to the listener; null: the knowledge base itself).
+    /// </summary>
+    public bool Delete(string documentId, KnowledgeCaller? caller = null)
     {
         var (document, chunks) = store.DeleteDocument(documentId);
         if (document is null)
@@ -81,10 +86,11 @@ internal sealed class DocumentIntake(KnowledgeStore store, FileStore files, Know
 
         index.RemoveDocument(documentId, chunks);
         DropFileIfUnused(document.ContentHash);
+        listener?.DocumentDeleted(caller ?? KnowledgeCaller.System(document.Tenant), document);
         return true;
     }
 
-    public void DeleteCollection(CollectionRecord collection)
+    public void DeleteCollection(CollectionRecord collection, KnowledgeCaller? caller = null)
     {
         var (documents, _) = store.ListDocuments(new DocumentQuery { CollectionIds = [collection.Id], Limit = int.MaxValue });
         var chunks = store.DeleteCollection(collection.Id);
@@ -94,6 +100,8 @@ internal sealed class DocumentIntake(KnowledgeStore store, FileStore files, Know
             index.RemoveDocument(document.Id, []);
             DropFileIfUnused(document.ContentHash);
         }
+
+        listener?.CollectionDeleted(caller ?? KnowledgeCaller.System(collection.Tenant), collection, documents.Count);
     }
 
     private void DropFileIfUnused(string hash)

@@ -31,6 +31,13 @@ internal static class ServeCommand
                 return 2;
             }
 
+            var (oidc, oidcProblem) = OidcEnvironment.Read();
+            if (oidc is null)
+            {
+                await Console.Error.WriteLineAsync(oidcProblem).ConfigureAwait(false);
+                return 2;
+            }
+
             var options = new ServeOptions
             {
                 Port = result.GetValue(port),
@@ -42,6 +49,7 @@ internal static class ServeCommand
                 DatabaseProvider = provider,
                 DatabaseConnection = connection,
                 JwtSigningKey = DatabaseOptions.SigningKeyFromEnvironment(),
+                Oidc = oidc,
             };
             WebApplication app;
             try

@@ -1,5 +1,6 @@
 using Switchboard.Server.ControlPlane.Accounts;
 using Switchboard.Server.ControlPlane.Audit;
+using Switchboard.Server.ControlPlane.Oidc;
 using Switchboard.Server.ControlPlane.Storage;
 using Switchboard.Server.ControlPlane.Tokens;
 
@@ -20,4 +21,7 @@ internal sealed class ControlPlaneOptions
     public PasswordHashingOptions PasswordHashing { get; set; } = new();
 
     public AuditOptions Audit { get; set; } = new();
+
+    /// <summary>Sign-in through an OpenID Connect provider; off unless its issuer is set.</summary>
+    public OidcOptions Oidc { get; set; } = new();
 }

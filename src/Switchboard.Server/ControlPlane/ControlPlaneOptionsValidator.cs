@@ -41,6 +41,30 @@ internal sealed class ControlPlaneOptionsValidator : IValidateOptions<ControlPla
             problems.Add("the audit queue capacity and batch size must be positive");
         }
 
+        var oidc = options.Oidc;
+        if (oidc.Enabled)
+        {
+            if (!Uri.TryCreate(oidc.Issuer, UriKind.Absolute, out _) || (oidc.DiscoveryUrl is { } discovery && !Uri.TryCreate(discovery, UriKind.Absolute, out _)))
+            {
+                problems.Add("the OIDC issuer (and discovery URL, when set) must be absolute URLs");
+            }
+
+            if (string.IsNullOrWhiteSpace(oidc.ClientId))
+            {
+                problems.Add("OIDC sign-in needs a client id (SWITCHBOARD_OIDC_CLIENT_ID)");
+            }
+
+            if (oidc.DefaultRole == Accounts.UserRole.Owner)
+            {
+                problems.Add("the OIDC default role cannot be owner; use admin, member or viewer");
+            }
+
+            if (!oidc.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid"))
+            {
+                problems.Add("the OIDC scopes must include 'openid'");
+            }
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -3,15 +3,24 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Switchboard.Gateway.Auth;
 using Switchboard.Server.ControlPlane.Accounts;
+using Switchboard.Server.ControlPlane.ApiKeys;
 using Switchboard.Server.ControlPlane.Audit;
+using Switchboard.Server.ControlPlane.Authorization;
 using Switchboard.Server.ControlPlane.Endpoints;
+using Switchboard.Server.ControlPlane.Identity;
+using Switchboard.Server.ControlPlane.Oidc;
 using Switchboard.Server.ControlPlane.Storage;
+using Switchboard.Server.ControlPlane.Tenancy;
 using Switchboard.Server.ControlPlane.Tokens;
 
 namespace Switchboard.Server.ControlPlane;
 
-/// <summary>Registers the control plane: storage and migrations, accounts, tokens, JWT bearer validation and the audit log.</summary>
+/// <summary>
+/// Registers the control plane: storage and migrations, the one-time import of old keys, the identity snapshot (API-key
+/// authentication for the gateway), accounts, tokens, JWT bearer validation, RBAC, administration, OIDC and the audit log.
+/// </summary>
 internal static class ControlPlaneServiceCollectionExtensions
 {
     public static IServiceCollection AddControlPlane(this IServiceCollection services, Action<ControlPlaneOptions> configure)
@@ -24,10 +33,25 @@ internal static class ControlPlaneServiceCollectionExtensions
         services.TryAddSingleton<IDbContextFactory<ControlPlaneDbContext>, ControlPlaneDbContextFactory>();
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<ControlPlaneDbContext>>().CreateDbContext());
         services.AddHostedService<ControlPlaneMigrator>();
+        services.AddHostedService<LegacyKeyImport>();
 
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditVerifier>();
         services.AddHostedService<AuditWriter>();
+
+        // The identity snapshot: loaded at start (after the migrations and the import), polled for changes every second.
+        services.TryAddSingleton<IdentityDirectory>();
+        services.TryAddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<IdentityDirectory>());
+        services.AddHostedService(sp => sp.GetRequiredService<IdentityDirectory>());
+        services.TryAddSingleton<ProductAuthenticator>();
+        services.TryAddScoped<TenantProvisioning>();
+        services.TryAddScoped<ApiKeyService>();
+        services.TryAddScoped<UserAdministration>();
+        services.TryAddScoped<TeamAdministration>();
+        services.TryAddSingleton<OidcProviderClient>();
+        services.TryAddSingleton<OidcStateProtector>();
+        services.TryAddSingleton<OidcLogin>();
+        services.TryAddScoped<OidcAccounts>();
 
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<JwtSigningKey>();
@@ -52,9 +76,6 @@ internal static class ControlPlaneServiceCollectionExtensions
         services.TryAddSingleton<IAuthenticationConfigurationProvider, EmptyAuthenticationConfiguration>();
         new AuthenticationBuilder(services).AddJwtBearer();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>());
-        services.AddAuthorizationBuilder().AddPolicy(ControlPlanePolicies.User, policy => policy
-            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser());
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AuthJsonContext.Default));
     }
 }

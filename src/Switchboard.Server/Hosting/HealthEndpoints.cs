@@ -12,7 +12,7 @@ internal static class HealthEndpoints
     {
         var lifetime = app.Lifetime;
         var config = app.Services.GetRequiredService<GatewayConfigProvider>();
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
         app.MapGet("/readyz", () =>
         {
             if (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -22,7 +22,7 @@ internal static class HealthEndpoints
 
             var warning = config.LastError is { } error ? $"ready; last config change rejected: {error}\n" : "ready\n";
             return Results.Text(warning);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

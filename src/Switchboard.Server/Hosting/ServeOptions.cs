@@ -1,3 +1,4 @@
+using Switchboard.Server.ControlPlane.Oidc;
 using Switchboard.Server.ControlPlane.Storage;
 
 namespace Switchboard.Server.Hosting;
@@ -24,6 +25,9 @@ internal sealed record ServeOptions
 
     /// <summary>Base64 HMAC key for access tokens; null generates one into the data directory.</summary>
     public string? JwtSigningKey { get; init; }
+
+    /// <summary>Sign-in through an OpenID Connect provider (off unless its issuer is set).</summary>
+    public OidcOptions Oidc { get; init; } = new();
 
     /// <summary>How long a shutdown waits for in-flight requests (streams included) to finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -2,18 +2,18 @@ using System.Net;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Switchboard.Gateway;
-using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Configuration;
 using Switchboard.Gateway.Endpoints;
 using Switchboard.Gateway.Observability;
+using Microsoft.Extensions.Logging.Console;
 using Switchboard.Server.ControlPlane;
+using Switchboard.Server.ControlPlane.Admin;
+using Switchboard.Server.ControlPlane.Admin.Providers;
+using Switchboard.Server.ControlPlane.Authorization;
 using Switchboard.Server.ControlPlane.Endpoints;
-using Switchboard.Server.Keys;
 using Switchboard.Server.Knowledge;
 using Switchboard.Server.Knowledge.Api;
 using Switchboard.Server.Logging;
-using Microsoft.Extensions.Logging.Console;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Hosting;
 
@@ -38,11 +38,6 @@ internal static class SwitchboardHost
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
         ConfigureLogging(builder.Logging, options.LogFormat);
 
-        builder.Services.AddSingleton(new SwitchboardDatabase(options.DataDirectory));
-        builder.Services.AddSingleton<ApiKeyStore>();
-        builder.Services.AddSingleton<ApiKeyAuthenticator>();
-        builder.Services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         builder.Services.AddSwitchboardGateway(options.ConfigPath);
         builder.Services.AddControlPlane(controlPlane =>
         {
@@ -50,7 +45,10 @@ internal static class SwitchboardHost
             controlPlane.Storage.Provider = options.DatabaseProvider;
             controlPlane.Storage.ConnectionString = options.DatabaseConnection;
             controlPlane.Tokens.SigningKey = options.JwtSigningKey;
+            controlPlane.Oidc = options.Oidc;
         });
+        builder.Services.AddSingleton(new ConfigFileEditor(options.ConfigPath));
+        builder.Services.AddSingleton<ControlPlane.Admin.Status.ServerStart>();
         builder.Services.AddSingleton<LocalModels.LocalModelHost>();
         builder.Services.AddSingleton<LocalModels.LocalModelMetrics>();
         builder.Services.AddKnowledge(options.DataDirectory);
@@ -62,18 +60,26 @@ internal static class SwitchboardHost
         var app = builder.Build();
         // Load the config now: an invalid file stops start-up with the problem named.
         app.Services.GetRequiredService<GatewayConfigProvider>();
+        app.Services.GetRequiredService<ControlPlane.Admin.Status.ServerStart>();
         var localModels = app.Services.GetRequiredService<LocalModels.LocalModelHost>();
         app.Services.GetRequiredService<LocalModels.LocalModelMetrics>();
         app.Services.GetRequiredService<Gateway.Providers.ProviderAdapters>()
             .Register(Gateway.Configuration.ProviderTypes.LlamaCpp, context => new LocalModels.LocalProviderAdapter(localModels.For(context.Provider)));
         app.Services.GetRequiredService<Gateway.Endpoints.VirtualModels>().Register(app.Services.GetRequiredService<KnowledgeChatModels>());
-        app.MapOpenAiEndpoints();
+        var gateway = app.MapOpenAiEndpoints();
+        // After the gateway's /v1 key middleware: every endpoint that declares a permission is checked here.
+        app.UseMiddleware<PermissionMiddleware>();
+        gateway.OpenAi.RequirePermission(Permissions.ChatUse);
+        gateway.Tokenize.RequirePermission(Permissions.ChatUse);
+        gateway.Deployments.RequirePermission(Permissions.SystemRead);
+        gateway.ProviderModels.RequirePermission(Permissions.ProvidersManage);
         app.MapKnowledgeEndpoints();
         app.MapAuthEndpoints();
-        app.MapGet("/api/v1/admin/local-models", (HttpContext context) => LocalModels.LocalModelsEndpoint.HandleAsync(context, localModels,
-            context.RequestServices.GetRequiredService<Gateway.Auth.IApiKeyAuthenticator>()));
+        app.MapAdminEndpoints();
+        app.MapGet("/api/v1/admin/local-models", (HttpContext context) => LocalModels.LocalModelsEndpoint.HandleAsync(context, localModels))
+            .RequirePermission(Permissions.SystemRead);
         app.MapHealthEndpoints();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }
 

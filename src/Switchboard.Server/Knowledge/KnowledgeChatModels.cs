@@ -16,14 +16,15 @@ namespace Switchboard.Server.Knowledge;
 /// are the conversation, and the answer comes back as a chat completion (or its SSE chunks) whose <c>switchboard</c>
 /// extension field carries the sources, the answer mode and the searched query. Errors use OpenAI's shape.
 /// </summary>
-internal sealed class KnowledgeChatModels(KnowledgeStore store, KnowledgeAnswers answers, TimeProvider time) : IVirtualModelHandler
+internal sealed class KnowledgeChatModels(KnowledgeStore store, KnowledgeAnswers answers, KnowledgeCallers callers, TimeProvider time) : IVirtualModelHandler
 {
     public string Prefix => "kb/";
 
     public IReadOnlyList<string> List(GatewayCaller caller)
     {
-        var knowledgeCaller = KnowledgeCallers.Of(caller);
-        return [.. store.ListCollections(knowledgeCaller.Tenant).Where(knowledgeCaller.CanUse).Select(c => Prefix + c.Name)];
+        return callers.Of(caller) is { } knowledgeCaller
+            ? [.. store.ListCollections(knowledgeCaller.Tenant).Where(knowledgeCaller.CanUse).Select(c => Prefix + c.Name)]
+            : [];
     }
 
     public async Task HandleChatAsync(HttpContext context, GatewayCaller caller, string model, ReadOnlyMemory<byte> body)
@@ -52,10 +53,16 @@ internal sealed class KnowledgeChatModels(KnowledgeStore store, KnowledgeAnswers
 
         var history = turns.Take(turns.LastIndexOf(question)).Where(t => t.Role is "user" or "assistant").ToList();
         var stream = request["stream"]?.GetValue<bool>() == true;
+        if (callers.Of(caller) is not { } knowledgeCaller)
+        {
+            await OpenAiError.ModelNotFound(model).WriteAsync(context.Response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         PreparedAnswer prepared;
         try
         {
-            prepared = await answers.PrepareAsync(KnowledgeCallers.Of(caller), new AnswerRequest(question.Content, Collections: [model[Prefix.Length..]]),
+            prepared = await answers.PrepareAsync(knowledgeCaller, new AnswerRequest(question.Content, Collections: [model[Prefix.Length..]]),
                 history, cancellationToken).ConfigureAwait(false);
         }
         catch (SearchException ex)

@@ -14,6 +14,8 @@ internal static class KnowledgeServiceCollectionExtensions
 {
     public static IServiceCollection AddKnowledge(this IServiceCollection services, string dataDirectory)
     {
+        // Before the knowledge base loads: pre-tenant collections move into the operator tenant.
+        services.AddHostedService<KnowledgeTenantMigration>();
         var paths = new KnowledgePaths(Path.Combine(Path.GetFullPath(dataDirectory), "knowledge"));
         services.AddSingleton(paths);
         services.AddSingleton(_ => new KnowledgeDatabase(paths.Root));
@@ -34,7 +36,9 @@ internal static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IngestionWorkers>();
+        services.AddSingleton<IIntakeListener, KnowledgeAuditListener>();
         services.AddSingleton<DocumentIntake>();
+        services.AddSingleton<KnowledgeCallers>();
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<LlmReranker>();
         services.AddSingleton<KnowledgeSearch>();

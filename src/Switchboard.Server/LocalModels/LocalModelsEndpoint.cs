@@ -1,26 +1,25 @@
 using System.Text.Json;
-using Switchboard.Gateway.Auth;
 
 namespace Switchboard.Server.LocalModels;
 
 /// <summary>
 /// <c>GET /api/v1/admin/local-models</c>: the models each in-process provider has loaded, with their
-/// slots, busy and queued sequences and when they were last used (admin keys).
+/// slots, busy and queued sequences and when they were last used (permission <c>system.read</c>, checked before).
 /// </summary>
 internal static class LocalModelsEndpoint
 {
-    public static async Task HandleAsync(HttpContext context, LocalModelHost host, IApiKeyAuthenticator authenticator)
+    public static async Task HandleAsync(HttpContext context, LocalModelHost host)
     {
-        var caller = BearerToken.TryRead(context.Request.Headers.Authorization, out var key) ? authenticator.Authenticate(key, out _) : null;
-        if (caller is not { IsAdmin: true })
-        {
-            await Results.Problem(statusCode: caller is null ? 401 : 403, title: "An admin API key is required.").ExecuteAsync(context);
-            return;
-        }
-
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();
+        WriteProviders(json, host);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>providers</c> array; <c>/api/v1/admin/system</c> reuses it.</summary>
+    public static void WriteProviders(Utf8JsonWriter json, LocalModelHost host)
+    {
         json.WriteStartArray("providers");
         foreach (var (name, manager) in host.Managers)
         {
@@ -44,6 +43,5 @@ internal static class LocalModelsEndpoint
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 }

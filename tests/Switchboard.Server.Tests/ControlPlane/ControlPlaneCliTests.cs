@@ -28,6 +28,38 @@ public sealed class ControlPlaneCliTests
     }
 
     [Fact]
+    public async Task KeysCreate_ForAUserTeamOrServiceAccountOfATenant_IsListedWithItsOwner_AndBadOwnersAreRefused()
+    {
+        var data = NewDataDirectory();
+        await SwitchboardProcess.RunAsync("tenants", "create", "--name", "Acme", "--slug", "acme", "--data", data,
+            "--owner-email", "owner@acme.io", "--owner-password", "long enough");
+        await SwitchboardProcess.RunAsync("tenants", "create", "--name", "Globex", "--slug", "globex", "--data", data);
+
+        var forUser = await SwitchboardProcess.RunAsync("keys", "create", "--name", "owner-laptop", "--tenant", "acme", "--owner-user", "OWNER@acme.io",
+            "--allow-from", "10.0.0.0/8", "--rpm", "60", "--data", data);
+        var forAccount = await SwitchboardProcess.RunAsync("keys", "create", "--name", "ci", "--tenant", "globex", "--service-account", "ci-bot", "--data", data);
+        var noTenant = await SwitchboardProcess.RunAsync("keys", "create", "--name", "x", "--data", data);
+        var unknownUser = await SwitchboardProcess.RunAsync("keys", "create", "--name", "x", "--tenant", "acme", "--owner-user", "nobody@acme.io", "--data", data);
+        var twoOwners = await SwitchboardProcess.RunAsync("keys", "create", "--name", "x", "--owner-user", "a@b.c", "--owner-team", "t", "--data", data);
+        var badNetwork = await SwitchboardProcess.RunAsync("keys", "create", "--name", "x", "--tenant", "acme", "--allow-from", "the office", "--data", data);
+        var list = await SwitchboardProcess.RunAsync("keys", "list", "--tenant", "globex", "--data", data);
+
+        Assert.True(forUser.ExitCode == 0, forUser.Stderr);
+        Assert.Contains("in tenant 'acme' for user:", forUser.Stderr, StringComparison.Ordinal);
+        Assert.True(forAccount.ExitCode == 0, forAccount.Stderr);
+        Assert.Contains("for service_account:", forAccount.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, noTenant.ExitCode);
+        Assert.Contains("several tenants; name one", noTenant.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, unknownUser.ExitCode);
+        Assert.Contains("the tenant has no user 'nobody@acme.io'", unknownUser.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, twoOwners.ExitCode);
+        Assert.Equal(1, badNetwork.ExitCode);
+        Assert.Contains("'the office' is not a network in CIDR form", badNetwork.Stderr, StringComparison.Ordinal);
+        Assert.Contains(" ci ", list.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("owner-laptop", list.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TenantsCreate_BadInput_FailsWithMessage()
     {
         var data = NewDataDirectory();

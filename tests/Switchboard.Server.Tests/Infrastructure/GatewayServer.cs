@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging;
 using OpenAI;
 using Switchboard.Server.Hosting;
-using Switchboard.Server.Keys;
+using Switchboard.Server.ControlPlane.Accounts;
+using Switchboard.Server.ControlPlane.ApiKeys;
+using Switchboard.Server.ControlPlane.Audit;
+using Switchboard.Server.ControlPlane.Identity;
+using Switchboard.Server.ControlPlane.Tenancy;
 
 namespace Switchboard.Server.Tests.Infrastructure;
 
@@ -25,7 +29,7 @@ public sealed class GatewayServer : IAsyncDisposable
     static GatewayServer()
     {
         // Process-wide and constant, so parallel test classes agree on them.
-        Environment.SetEnvironmentVariable(ApiKeyAuthenticator.AdminKeyVariable, AdminKey);
+        Environment.SetEnvironmentVariable(IdentityDirectory.AdminKeyVariable, AdminKey);
         Environment.SetEnvironmentVariable(UpstreamKeyVariable, UpstreamKey);
     }
 
@@ -55,23 +59,39 @@ public sealed class GatewayServer : IAsyncDisposable
 
     public string DataDirectory => Path.Combine(_root, "data");
 
-    internal ApiKeyStore Keys => App.Services.GetRequiredService<ApiKeyStore>();
+    /// <summary>
+    /// Stores a key in the operator tenant (created as <c>default</c> when there is none), owned by the service account
+    /// <c>test-keys</c> (a member) unless <paramref name="owner"/> says otherwise; the running server sees it at once.
+    /// </summary>
+    internal (ApiKey Record, string Key) CreateKey(string name, IReadOnlyList<string>? models = null, DateTimeOffset? expiresAt = null,
+        string? route = null, KeyOwner? owner = null, IReadOnlyList<string>? networks = null, Guid? tenantId = null) =>
+        CreateKeyAsync(new NewApiKey(name, default) { Models = models, ExpiresAt = expiresAt, Route = route, Networks = networks }, owner, tenantId)
+            .GetAwaiter().GetResult();
 
-    /// <summary>Stores a key and makes the running server see it at once (instead of at its next poll).</summary>
-    internal (ApiKeyRecord Record, string Key) CreateKey(string name, IReadOnlyList<string>? models = null, DateTimeOffset? expiresAt = null,
-        string? route = null)
+    internal async Task<(ApiKey Record, string Key)> CreateKeyAsync(NewApiKey request, KeyOwner? owner = null, Guid? tenantId = null)
     {
-        var created = Keys.Create(name, models, expiresAt, route);
-        RefreshKeys();
-        return created;
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var tenancy = services.GetRequiredService<TenantProvisioning>();
+        var tenant = tenantId ?? (await tenancy.EnsureOperatorTenantAsync(AuditActor.System, default)).Id;
+        owner ??= KeyOwner.ServiceAccount((await tenancy.EnsureServiceAccountAsync(tenant, "test-keys", UserRole.Member, AuditActor.System, default)).Id);
+        var created = await services.GetRequiredService<ApiKeyService>().CreateAsync(tenant, request with { Owner = owner.Value }, AuditActor.System, default);
+        return (created.Key, created.Secret!);
     }
 
-    /// <summary>Makes the running server see key changes now.</summary>
-    internal void RefreshKeys() => App.Services.GetRequiredService<ApiKeyAuthenticator>().Refresh();
+    /// <summary>Revokes a key through the control plane; the running server refuses it at once.</summary>
+    internal async Task RevokeKeyAsync(ApiKey key)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(key.TenantId, key.Id, AuditActor.System, default);
+    }
+
+    /// <summary>Makes the running server see identity changes now (instead of at its next poll).</summary>
+    internal Task RefreshKeysAsync() => App.Services.GetRequiredService<IdentityDirectory>().RefreshAsync(default);
 
     /// <summary>Starts a server whose config is <paramref name="configJson"/>; <paramref name="configureServices"/> may replace parts.</summary>
-    public static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null,
-        Action<IServiceCollection>? configureServices = null, bool keepRoot = false)
+    internal static async Task<GatewayServer> StartAsync(string configJson, TimeSpan? shutdownTimeout = null, string? root = null,
+        Action<IServiceCollection>? configureServices = null, bool keepRoot = false, Func<ServeOptions, ServeOptions>? adjustOptions = null)
     {
         root ??= Directory.CreateTempSubdirectory("switchboard-test-").FullName;
         var configPath = Path.Combine(root, "switchboard.json");
@@ -81,14 +101,15 @@ public sealed class GatewayServer : IAsyncDisposable
         }
 
         var logs = new TestLoggerProvider();
+        var options = new ServeOptions
+        {
+            Port = 0,
+            ConfigPath = configPath,
+            DataDirectory = Path.Combine(root, "data"),
+            ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(5),
+        };
         var app = SwitchboardHost.Build(
-            new ServeOptions
-            {
-                Port = 0,
-                ConfigPath = configPath,
-                DataDirectory = Path.Combine(root, "data"),
-                ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(5),
-            },
+            adjustOptions?.Invoke(options) ?? options,
             services =>
             {
                 services.AddSingleton<ILoggerProvider>(logs);

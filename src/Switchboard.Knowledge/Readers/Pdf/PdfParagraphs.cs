@@ -89,7 +89,9 @@ internal sealed class PdfParagraphs(FontSizes sizes)
         public void Append(PdfLine line)
         {
             var text = line.Text;
-            if (_text.Length > 1 && _text[^1] == '-' && char.IsLetter(_text[^2]) && text.Length > 0 && char.IsLower(text[0]))
+            // A line-end hyphen joins the word halves. Which code point a font's hyphen maps to varies (ASCII '-', the
+            // soft hyphen U+00AD, U+2010): with Arial substituted by Liberation Sans, the same PDF yields the soft one.
+            if (_text.Length > 1 && _text[^1] is '-' or '\u00AD' or '\u2010' && char.IsLetter(_text[^2]) && text.Length > 0 && char.IsLower(text[0]))
             {
                 _text.Length--;
             }

@@ -224,6 +224,8 @@ internal sealed class AccountService(
             Email = email,
             DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? email[..email.IndexOf('@', StringComparison.Ordinal)] : user.DisplayName.Trim(),
             PasswordHash = user.Password is null ? null : passwords.Hash(user.Password),
+            ExternalIssuer = user.External?.Issuer,
+            ExternalSubject = user.External?.Subject,
             Role = user.Role,
             CreatedAt = time.GetUtcNow(),
         };

@@ -10,8 +10,22 @@ internal static class AuditActions
     public const string AccountLocked = "account.locked";
     public const string Logout = "logout";
     public const string RefreshTokenReused = "token.reuse_detected";
+    public const string UserUpdated = "user.updated";
+    public const string UserDeleted = "user.deleted";
+    public const string PasswordReset = "user.password_reset";
+    public const string UserLinked = "user.linked";
+    public const string TenantUpdated = "tenant.updated";
+    public const string TeamCreated = "team.created";
+    public const string TeamUpdated = "team.updated";
+    public const string TeamDeleted = "team.deleted";
+    public const string TeamMemberAdded = "team.member_added";
+    public const string TeamMemberRemoved = "team.member_removed";
+    public const string ServiceAccountCreated = "service_account.created";
+    public const string ServiceAccountUpdated = "service_account.updated";
     public const string KeyCreated = "key.created";
+    public const string KeyImported = "key.imported";
     public const string KeyRevoked = "key.revoked";
     public const string ConfigChanged = "config.changed";
     public const string DocumentDeleted = "document.deleted";
+    public const string CollectionDeleted = "collection.deleted";
 }

@@ -1,22 +1,25 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Server.ControlPlane.Accounts;
+using Switchboard.Server.ControlPlane.Authorization;
+using Switchboard.Server.ControlPlane.Oidc;
 using Switchboard.Server.ControlPlane.Storage;
 using Switchboard.Server.ControlPlane.Tokens;
 
 namespace Switchboard.Server.ControlPlane.Endpoints;
 
-/// <summary><c>/api/v1/auth</c>: password login, refresh-token rotation, logout, and the caller's identity.</summary>
+/// <summary><c>/api/v1/auth</c>: password and OIDC sign-in, refresh-token rotation, logout, and the caller's identity.</summary>
 internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth");
-        auth.MapPost("/login", LoginAsync);
-        auth.MapPost("/refresh", RefreshAsync);
-        auth.MapPost("/logout", LogoutAsync);
-        auth.MapGet("/me", MeAsync).RequireAuthorization(ControlPlanePolicies.User);
+        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync).AllowAnonymous();
+        auth.MapGet("/oidc/start", (HttpContext context, OidcLogin oidc) => oidc.StartAsync(context)).AllowAnonymous();
+        auth.MapGet("/oidc/callback", (HttpContext context, OidcLogin oidc) => oidc.CallbackAsync(context)).AllowAnonymous();
+        auth.MapGet("/me", MeAsync).RequireSignedIn();
         return app;
     }
 
@@ -69,18 +72,19 @@ internal static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> MeAsync(
-        ClaimsPrincipal principal, ControlPlaneDbContext db, CancellationToken cancellationToken)
+    /// <summary>The signed-in user (an access token, or an API key a user owns) with their tenant.</summary>
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> MeAsync(HttpContext context, ControlPlaneDbContext db, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(principal.FindFirstValue(ControlPlaneClaims.Subject), out var userId)
-            || !Guid.TryParse(principal.FindFirstValue(ControlPlaneClaims.Tenant), out var tenantId))
+        var principal = ApiPrincipal.Get(context);
+        if (principal.UserId is not { } userId)
         {
-            return AuthProblems.Problem(StatusCodes.Status401Unauthorized, "The access token does not name a user.");
+            return AuthProblems.Problem(StatusCodes.Status404NotFound,
+                "This credential does not belong to a user (it is a team or service-account key, or the bootstrap admin key).");
         }
 
-        db.TenantScope = tenantId;
+        db.TenantScope = principal.TenantId;
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false);
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == principal.TenantId, cancellationToken).ConfigureAwait(false);
         if (user is null || user.Disabled || tenant is null)
         {
             return AuthProblems.Problem(StatusCodes.Status401Unauthorized, "The account no longer exists or is disabled.");

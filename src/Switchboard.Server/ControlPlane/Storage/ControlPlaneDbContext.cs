@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Server.ControlPlane.Accounts;
 using Switchboard.Server.ControlPlane.ApiKeys;
 using Switchboard.Server.ControlPlane.Audit;
+using Switchboard.Server.ControlPlane.Identity;
 using Switchboard.Server.ControlPlane.Tenancy;
 using Switchboard.Server.ControlPlane.Tokens;
 
@@ -30,6 +31,9 @@ internal abstract class ControlPlaneDbContext(DbContextOptions options) : DbCont
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>One row, raised by triggers on every identity change (see <see cref="IdentityChangeCounter"/>).</summary>
+    public DbSet<IdentityChangeCounter> IdentityChanges => Set<IdentityChangeCounter>();
+
     /// <summary>
     /// When set, every query over tenant-owned rows (and tenants) sees only this tenant's rows. Request
     /// code acting for a user sets it from the user's token; system work (login lookup, the CLI, the
@@ -54,6 +58,7 @@ internal abstract class ControlPlaneDbContext(DbContextOptions options) : DbCont
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         modelBuilder.ApplyConfiguration(new RefreshTokenConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new IdentityChangeCounterConfiguration());
 
         modelBuilder.Entity<Tenant>().HasQueryFilter(t => TenantScope == null || t.Id == TenantScope);
         ScopeToTenant<Team>(modelBuilder);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchboard.Server.ControlPlane.Accounts;
+using Switchboard.Server.ControlPlane.Storage;
 
 namespace Switchboard.Server.ControlPlane.Tenancy;
 
@@ -9,6 +11,7 @@ internal sealed class ServiceAccountConfiguration : IEntityTypeConfiguration<Ser
     {
         builder.ToTable("service_accounts");
         builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Role).HasConversion(new LowerCaseEnumConverter<UserRole>()).HasMaxLength(16);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
     }

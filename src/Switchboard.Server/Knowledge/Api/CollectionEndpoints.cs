@@ -73,7 +73,7 @@ internal static partial class CollectionEndpoints
             return Task.FromResult<IResult>(refused);
         }
 
-        context.RequestServices.GetRequiredService<DocumentIntake>().DeleteCollection(collection!);
+        context.RequestServices.GetRequiredService<DocumentIntake>().DeleteCollection(collection!, caller);
         return Task.FromResult<IResult>(TypedResults.NoContent());
     }
 

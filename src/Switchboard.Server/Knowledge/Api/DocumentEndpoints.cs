@@ -127,7 +127,7 @@ internal static class DocumentEndpoints
             return Task.FromResult<IResult>(refused);
         }
 
-        context.RequestServices.GetRequiredService<DocumentIntake>().Delete(document!.Id);
+        context.RequestServices.GetRequiredService<DocumentIntake>().Delete(document!.Id, caller);
         return Task.FromResult<IResult>(TypedResults.NoContent());
     }
 

@@ -267,6 +267,29 @@ namespace Switchboard.Server.ControlPlane.Storage.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Server.ControlPlane.Identity.IdentityChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_changes");
+
+                    b.ToTable("identity_changes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Switchboard.Server.ControlPlane.Tenancy.ServiceAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,6 +310,12 @@ namespace Switchboard.Server.ControlPlane.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")

@@ -261,6 +261,29 @@ namespace Switchboard.Server.ControlPlane.Storage.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Server.ControlPlane.Identity.IdentityChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_changes");
+
+                    b.ToTable("identity_changes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Switchboard.Server.ControlPlane.Tenancy.ServiceAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -281,6 +304,12 @@ namespace Switchboard.Server.ControlPlane.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT")

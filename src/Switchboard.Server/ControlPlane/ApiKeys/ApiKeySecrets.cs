@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Switchboard.Server.Keys;
+namespace Switchboard.Server.ControlPlane.ApiKeys;
 
 /// <summary>
 /// Key material: new keys are <c>sb-</c> + 32 random bytes (base64url); stored and compared as a
@@ -19,13 +19,6 @@ internal static class ApiKeySecrets
         Span<byte> random = stackalloc byte[RandomBytes];
         RandomNumberGenerator.Fill(random);
         return Prefix + Base64Url.EncodeToString(random);
-    }
-
-    public static string NewId()
-    {
-        Span<byte> random = stackalloc byte[6];
-        RandomNumberGenerator.Fill(random);
-        return "key_" + Convert.ToHexStringLower(random);
     }
 
     /// <summary>Writes the lower-case hex SHA-256 of <paramref name="key"/> into <paramref name="destination"/> (64 chars).</summary>

@@ -1,0 +1,3 @@
+namespace Switchboard.Server.ControlPlane.Admin.Keys;
+
+internal sealed record KeyList(IReadOnlyList<KeyView> Keys);

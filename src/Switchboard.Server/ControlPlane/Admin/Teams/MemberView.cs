@@ -1,0 +1,3 @@
+namespace Switchboard.Server.ControlPlane.Admin.Teams;
+
+internal sealed record MemberView(Guid UserId, string Email, string DisplayName, string? Role);

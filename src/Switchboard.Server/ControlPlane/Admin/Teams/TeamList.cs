@@ -1,0 +1,3 @@
+namespace Switchboard.Server.ControlPlane.Admin.Teams;
+
+internal sealed record TeamList(IReadOnlyList<TeamView> Teams);

@@ -1,0 +1,3 @@
+namespace Switchboard.Server.ControlPlane.Admin.Users;
+
+internal sealed record UserList(IReadOnlyList<UserView> Users);

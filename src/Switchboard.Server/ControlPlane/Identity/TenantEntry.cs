@@ -1,0 +1,4 @@
+namespace Switchboard.Server.ControlPlane.Identity;
+
+/// <summary>A tenant in the <see cref="IdentitySnapshot"/>. <see cref="IsOperator"/>: the oldest tenant, which runs the server.</summary>
+internal sealed record TenantEntry(Guid Id, string Slug, string Name, bool IsOperator);
