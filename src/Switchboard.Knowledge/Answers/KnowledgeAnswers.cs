@@ -222,7 +222,7 @@ internal sealed partial class KnowledgeAnswers(KnowledgeStore store, KnowledgeSe
         var sentences = SentenceEnd().Split(passage.Trim()).Where(s => s.Trim().Length > 0).ToList();
         var best = sentences.Select((s, i) => (s, i, Score: Highlighter.Highlight(s, terms).Coverage)).OrderByDescending(x => x.Score).ThenBy(x => x.i)
             .Take(2).OrderBy(x => x.i).Select(x => x.s.Trim());
-        return Clip(string.Join(" ", best).ReplaceLineEndings(" "), 600);
+        return Clip(Whitespace().Replace(string.Join(" ", best), " "), 600);
     }
 
     private static HashSet<int> CitedNumbers(string text) =>
@@ -246,4 +246,7 @@ internal sealed partial class KnowledgeAnswers(KnowledgeStore store, KnowledgeSe
 
     [GeneratedRegex(@"(?<=[.!?…])\s+")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }
