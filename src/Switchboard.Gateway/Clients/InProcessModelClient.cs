@@ -32,10 +32,13 @@ internal sealed class InProcessModelClient(GatewayConfigProvider config, OpenAiR
     public async Task<JsonObject> SendAsync(GatewayCaller caller, string alias, UpstreamOperation operation, JsonObject request,
         CancellationToken cancellationToken)
     {
-        request["stream"] = operation == UpstreamOperation.Embeddings ? null : false;
         if (operation == UpstreamOperation.Embeddings)
         {
             request.Remove("stream");
+        }
+        else
+        {
+            request["stream"] = false;
         }
 
         using var captured = new MemoryStream();
