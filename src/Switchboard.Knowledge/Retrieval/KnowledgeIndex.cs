@@ -73,8 +73,6 @@ internal sealed class KnowledgeIndex(ILexicalIndex lexical, Func<int, IVectorInd
 
     public IndexedDocument? Document(string id) => _documents.GetValueOrDefault(id);
 
-    public IndexedChunk? Chunk(long id) => _chunks.TryGetValue(id, out var chunk) ? chunk : null;
-
     /// <summary>
     /// The pre-ranking filter: a chunk passes when its version is its document's ready one, the document is in one of
     /// <paramref name="collectionIds"/> (already narrowed to what the caller may read), and it matches the optional
