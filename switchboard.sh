@@ -56,6 +56,22 @@ ensure_llama() {
   rm -rf "$tmp"
 }
 
+# Redis (limits and budgets shared by several gateway processes, docs/limits-and-budgets.md). The tests start a
+# private redis-server of their own; the server only needs one when limits.redis is configured. Idempotent.
+ensure_redis() {
+  if command -v redis-server >/dev/null 2>&1; then
+    return
+  fi
+  log "Installing redis-server (Debian)…"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq redis-server >/dev/null
+  # The package starts a system-wide instance; ours are started by the tests (or by you) on their own ports.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
+    $sudo systemctl disable --now redis-server >/dev/null 2>&1 || true
+  fi
+}
+
 run_cli() {
   build_server_if_needed
   exec dotnet "$SERVER_DLL" "$@"
@@ -82,6 +98,7 @@ cmd_up() {
 cmd_test() {
   ensure_dotnet
   ensure_llama
+  ensure_redis
   local results="$ROOT/artifacts/test-results"
   rm -rf "$results"; mkdir -p "$results"
   log "Building the solution…"

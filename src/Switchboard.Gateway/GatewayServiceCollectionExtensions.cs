@@ -32,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new OpenAiRelay(sp.GetRequiredService<Providers.ProviderAdapters>(), sp.GetRequiredService<IDeploymentSelector>(),
             sp.GetRequiredService<SseRelay>(), sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<OpenAiRelay>>(),
             sp.GetRequiredService<TimeProvider>()));
+        AddAccounting(services);
         services.TryAddSingleton<Aggregation.CapturingRelay>();
         services.TryAddSingleton<Clients.InProcessModelClient>();
         services.TryAddSingleton<Endpoints.VirtualModels>();
@@ -45,6 +46,31 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<Providers.ProviderAdapters>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ActiveProbeService>>()));
         return services;
+    }
+
+    /// <summary>
+    /// Rate limits, budgets and usage recording. The stores are in-process unless <c>limits.redis</c> is set; the
+    /// limits and budgets themselves come from <see cref="Accounting.IUsagePolicyProvider"/> (none here; the server
+    /// reads them from its database) and finished requests go to <see cref="Accounting.IUsageSink"/> (nowhere here;
+    /// the server's usage ledger).
+    /// </summary>
+    private static void AddAccounting(IServiceCollection services)
+    {
+        services.TryAddSingleton<Accounting.IUsagePolicyProvider>(new Accounting.StaticUsagePolicyProvider());
+        services.TryAddSingleton<Accounting.IUsageSink, Accounting.NullUsageSink>();
+        services.TryAddSingleton(sp => new Limits.LimitsRedisConnection(sp.GetRequiredService<GatewayConfigProvider>(),
+            sp.GetRequiredService<ILogger<Limits.LimitsRedisConnection>>()));
+        services.TryAddSingleton<Limits.IRateLimiter>(sp => sp.GetRequiredService<Limits.LimitsRedisConnection>().Connection is { } redis
+            ? new Limits.RedisRateLimiter(redis, LeaseTime(sp))
+            : new Limits.InProcessRateLimiter());
+        services.TryAddSingleton<Budgets.IBudgetStore>(sp => sp.GetRequiredService<Limits.LimitsRedisConnection>().Connection is { } redis
+            ? new Budgets.RedisBudgetStore(redis, LeaseTime(sp))
+            : new Budgets.InProcessBudgetStore());
+        services.TryAddSingleton<Accounting.RequestAdmission>();
+        services.TryAddSingleton<Accounting.RequestCompletion>();
+        services.AddHostedService<Accounting.AccountingShutdown>();
+
+        static TimeSpan LeaseTime(IServiceProvider sp) => TimeSpan.FromSeconds(sp.GetRequiredService<GatewayConfigProvider>().Current.Limits.LeaseSeconds);
     }
 
     /// <summary>

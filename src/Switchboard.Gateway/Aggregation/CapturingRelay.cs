@@ -21,6 +21,9 @@ namespace Switchboard.Gateway.Aggregation;
 internal sealed record CapturedAnswer(string Model, string? Deployment, int Status, JsonObject? Body, UsageReport Usage, TimeSpan Elapsed,
     int Attempts = 0, long UpstreamTicks = 0)
 {
+    /// <summary>The price of the deployment that answered (or was tried last); null when it has none.</summary>
+    public PriceConfig? Price { get; init; }
+
     public bool Succeeded => Status is >= 200 and < 300 && Body?["choices"] is JsonArray { Count: > 0 };
 
     /// <summary>The first choice's message, or null when the call failed.</summary>
@@ -82,14 +85,24 @@ internal sealed class CapturingRelay(OpenAiRelay relay)
 
         var status = context.Response.StatusCode;
         return new CapturedAnswer(label, outcome.Deployment, status, json, outcome.Usage, Stopwatch.GetElapsedTime(started), outcome.Attempts,
-            outcome.UpstreamTicks);
+            outcome.UpstreamTicks) { Price = outcome.Price };
     }
 
-    /// <summary>Adds a captured call's attempts, upstream time and tokens to the request it served.</summary>
+    /// <summary>Adds a captured call's attempts, upstream time and tokens to the request it served, and charges it at its deployment's price.</summary>
     public static void Account(RequestOutcome request, CapturedAnswer answer)
+    {
+        Charge(request, answer);
+        request.Usage.Add(answer.Usage);
+    }
+
+    /// <summary>
+    /// Adds a captured call's attempts and upstream time to the request and charges it at its deployment's price, without
+    /// adding its tokens to the request's own usage (the classifier's: the request's usage is the answering model's).
+    /// </summary>
+    public static void Charge(RequestOutcome request, CapturedAnswer answer)
     {
         request.Attempts += answer.Attempts;
         request.UpstreamTicks += answer.UpstreamTicks;
-        request.Usage.Add(answer.Usage);
+        (request.Charges ??= []).Add(new Accounting.UsageCharge(answer.Price, answer.Usage));
     }
 }

@@ -41,7 +41,9 @@ internal sealed class GatewayAuthMiddleware(RequestDelegate next, IApiKeyAuthent
         }
 
         context.Items[CallerKey] = caller;
-        GatewayRequestMiddleware.GetOutcome(context).KeyId = caller.KeyId;
+        var outcome = GatewayRequestMiddleware.GetOutcome(context);
+        outcome.KeyId = caller.KeyId;
+        outcome.Caller = caller;
         return next(context);
     }
 }

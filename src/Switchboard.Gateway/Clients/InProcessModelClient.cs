@@ -15,9 +15,12 @@ namespace Switchboard.Gateway.Clients;
 /// <summary>
 /// Calls a model alias from inside the process (the knowledge base's embeddings, answers and query rewrites) through
 /// the ordinary relay, so selection, failover, health, local models and native providers all apply exactly as for
-/// a client of <c>/v1</c>. The caller's key rights are checked like at the front door. Thread-safe.
+/// a client of <c>/v1</c>. The caller's key rights are checked like at the front door, and so are its tokens/min
+/// limits and budgets (a refusal is a <see cref="ModelCallException"/> with status 429); every call is recorded in the
+/// usage ledger as <c>internal</c>. Thread-safe.
 /// </summary>
-internal sealed class InProcessModelClient(GatewayConfigProvider config, OpenAiRelay relay, GatewayMetrics metrics)
+internal sealed class InProcessModelClient(GatewayConfigProvider config, OpenAiRelay relay, Accounting.RequestAdmission admission,
+    Accounting.RequestCompletion completion)
 {
     /// <summary>Whether <paramref name="alias"/> exists in the current config.</summary>
     public bool HasAlias(string alias) => config.Current.Routes.ContainsKey(alias);
@@ -128,13 +131,20 @@ internal sealed class InProcessModelClient(GatewayConfigProvider config, OpenAiR
 
         request["model"] = alias;
         var bytes = System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
-        var outcome = new RequestOutcome(RequestIds.New(), OperationName(operation), Stopwatch.GetTimestamp()) { Alias = alias, KeyId = caller.KeyId };
+        var outcome = new RequestOutcome(RequestIds.New(), OperationName(operation), Stopwatch.GetTimestamp())
+        {
+            Alias = alias,
+            KeyId = caller.KeyId,
+            Caller = caller,
+            Source = "internal",
+        };
         if (RequestInspector.Inspect(bytes, operation, out var inspected) is { } invalid)
         {
             throw new ModelCallException(invalid.Status, invalid.Message);
         }
 
         outcome.Stream = inspected.Stream;
+        outcome.EstimatedPromptTokens = inspected.EstimatedPromptTokens;
         using var body = new PooledBuffer(bytes.Length);
         body.Write(bytes);
         var context = new DefaultHttpContext { RequestAborted = cancellationToken };
@@ -142,13 +152,30 @@ internal sealed class InProcessModelClient(GatewayConfigProvider config, OpenAiR
         var preference = RoutePreferences.Combine(caller.Route, RoutePreference.None);
         try
         {
+            if (await admission.AdmitAsync(context.Response, outcome, caller, snapshot, Pricing.CostEstimate.For(snapshot, route, operation, inspected),
+                    countsRequest: false, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                context.Response.StatusCode = refused.Status;
+                throw new ModelCallException(refused.Status, refused.Message);
+            }
+
             await relay.RelayAsync(context, outcome, route, snapshot.Options, operation, body, inspected, preference).ConfigureAwait(false);
             await context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome.Status = StatusCodes.Status499ClientClosedRequest;
+            outcome.ErrorType ??= "client_cancelled";
+            throw;
+        }
         finally
         {
-            outcome.Status = context.Response.StatusCode;
-            metrics.RecordRequest(outcome, Stopwatch.GetTimestamp());
+            if (outcome.Status == 0)
+            {
+                outcome.Status = context.Response.StatusCode;
+            }
+
+            completion.Complete(outcome, Stopwatch.GetTimestamp());
         }
 
         return context.Response.StatusCode;

@@ -16,7 +16,7 @@ public sealed record DeploymentConfig
     /// <summary>Context window in tokens; requests estimated larger skip this deployment. Null: unknown.</summary>
     public int? MaxContextTokens { get; set; }
 
-    /// <summary>Price per million tokens, for the <c>cost-aware</c> policy and (later) budgets.</summary>
+    /// <summary>Price per million tokens, for the <c>cost-aware</c> policy, budgets and the usage ledger.</summary>
     public PriceConfig? Price { get; set; }
 
     /// <summary>Most attempts in progress at once on this deployment; null for no limit.</summary>

@@ -15,4 +15,13 @@ public sealed record GatewayConfig
 
     /// <summary>Knowledge-base settings (docs/knowledge.md).</summary>
     public KnowledgeConfig Knowledge { get; set; } = new();
+
+    /// <summary>Rate limits and budgets: store and estimates (docs/limits-and-budgets.md).</summary>
+    public LimitsConfig Limits { get; set; } = new();
+
+    /// <summary>Exchange rates and the default billing currency (docs/limits-and-budgets.md).</summary>
+    public PricesConfig Prices { get; set; } = new();
+
+    /// <summary>The usage ledger (docs/usage-analytics.md).</summary>
+    public UsageConfig Usage { get; set; } = new();
 }

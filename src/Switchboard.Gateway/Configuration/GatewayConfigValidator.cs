@@ -13,6 +13,7 @@ internal static class GatewayConfigValidator
         var problems = new List<string>();
         ValidateOptions(config.Gateway, problems);
         ValidateKnowledge(config.Knowledge, problems);
+        ValidateAccounting(config, problems);
 
         var providerNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < config.Providers.Count; i++)
@@ -334,9 +335,46 @@ internal static class GatewayConfigValidator
             problems.Add($"{at}.maxContextTokens must be positive");
         }
 
-        if (d.Price is { } price && (price.InputPer1M < 0 || price.OutputPer1M < 0 || price.Currency is not { Length: 3 }))
+        if (d.Price is { } price && (price.InputPer1M < 0 || price.OutputPer1M < 0 || price.CachedInputPer1M < 0 || !Pricing.CurrencyConverter.IsCode(price.Currency)))
         {
-            problems.Add($"{at}.price needs non-negative inputPer1M/outputPer1M and a 3-letter currency");
+            problems.Add($"{at}.price needs non-negative inputPer1M/outputPer1M/cachedInputPer1M and a 3-letter currency");
+        }
+    }
+
+    private static void ValidateAccounting(GatewayConfig config, List<string> problems)
+    {
+        var limits = config.Limits;
+        if (limits.Redis is { } redis && (string.IsNullOrWhiteSpace(redis) || redis == EnvPrefix))
+        {
+            problems.Add("limits.redis must be a connection string or env:VARIABLE (leave it out for in-process limits)");
+        }
+
+        if (limits.DefaultMaxTokens <= 0 || !(limits.RefreshSeconds >= 0.1) || !(limits.LeaseSeconds >= 1))
+        {
+            problems.Add("limits needs defaultMaxTokens > 0, refreshSeconds ≥ 0.1 and leaseSeconds ≥ 1");
+        }
+
+        if (!Pricing.CurrencyConverter.IsCode(config.Prices.DefaultCurrency))
+        {
+            problems.Add($"prices.defaultCurrency '{config.Prices.DefaultCurrency}' must be a 3-letter code such as USD or RUB");
+        }
+
+        foreach (var (pair, rate) in config.Prices.ExchangeRates)
+        {
+            if (!Pricing.CurrencyConverter.TryParsePair(pair, out _, out _))
+            {
+                problems.Add($"prices.exchangeRates '{pair}' must name two currencies as FROM/TO, e.g. USD/RUB");
+            }
+            else if (rate <= 0)
+            {
+                problems.Add($"prices.exchangeRates '{pair}' must be positive");
+            }
+        }
+
+        var usage = config.Usage;
+        if (usage.RetentionDays < 0 || usage.QueueCapacity < 1 || usage.BatchSize < 1)
+        {
+            problems.Add("usage needs retentionDays ≥ 0 (0 keeps rows forever), queueCapacity ≥ 1 and batchSize ≥ 1");
         }
     }
 

@@ -58,7 +58,14 @@ internal static class GatewaySnapshotBuilder
             providers.ToFrozenDictionary(StringComparer.Ordinal),
             routes.ToFrozenDictionary(r => r.Alias, StringComparer.Ordinal),
             routes,
-            now) { Knowledge = config.Knowledge };
+            now)
+        {
+            Knowledge = config.Knowledge,
+            Limits = config.Limits,
+            Prices = config.Prices,
+            Currencies = Pricing.CurrencyConverter.From(config.Prices),
+            Usage = config.Usage,
+        };
     }
 
     private static AggregationStrategy ToStrategy(StrategyConfig config) => new(

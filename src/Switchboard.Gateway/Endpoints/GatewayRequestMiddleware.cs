@@ -10,9 +10,10 @@ namespace Switchboard.Gateway.Endpoints;
 /// <summary>
 /// Outermost middleware of every <c>/v1</c> request: assigns the request id, adds the
 /// <c>x-request-id</c> and <c>x-switchboard-overhead-ms</c> headers, and reports the outcome once
-/// (log line, metrics, trace) however the request ended — including client disconnects.
+/// (log line, metrics, limits and budget settlement, usage ledger, trace) however the request ended —
+/// including client disconnects.
 /// </summary>
-internal sealed class GatewayRequestMiddleware(RequestDelegate next, GatewayMetrics metrics, ILogger<GatewayRequestMiddleware> logger)
+internal sealed class GatewayRequestMiddleware(RequestDelegate next, Accounting.RequestCompletion completion, ILogger<GatewayRequestMiddleware> logger)
 {
     public const string RequestIdHeader = "x-request-id";
     public const string OverheadHeader = "x-switchboard-overhead-ms";
@@ -72,7 +73,7 @@ internal sealed class GatewayRequestMiddleware(RequestDelegate next, GatewayMetr
         }
 
         var now = Stopwatch.GetTimestamp();
-        metrics.RecordRequest(outcome, now);
+        completion.Complete(outcome, now);
         if (logger.IsEnabled(LogLevel.Information))
         {
             var overheadMs = outcome.OverheadMilliseconds(now);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Switchboard.Gateway.Accounting;
 using Switchboard.Gateway.Aggregation;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Configuration;
@@ -15,7 +16,7 @@ namespace Switchboard.Gateway.Endpoints;
 /// the caller's rights, then relay. Every refusal happens before an upstream is contacted.
 /// </summary>
 internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiRelay relay, MultiModelRelay multiModel, LlmClassifier llmClassifier,
-    VirtualModels virtualModels)
+    VirtualModels virtualModels, RequestAdmission admission)
 {
     /// <summary>Names the alias a router alias picked (docs/routing.md, Classification).</summary>
     public const string RoutedToHeader = "x-switchboard-routed-to";
@@ -56,6 +57,14 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
             {
                 outcome.Alias = request.Model;
                 outcome.Stream = request.Stream;
+                // The front door of a virtual model counts as a request; the model calls it makes are charged on their own.
+                if (await admission.AdmitAsync(context.Response, outcome, caller, snapshot, Pricing.CostEstimate.None, countsRequest: true,
+                        context.RequestAborted).ConfigureAwait(false) is { } limited)
+                {
+                    await limited.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+
                 await (operation == UpstreamOperation.ChatCompletions
                     ? handler.HandleChatAsync(context, caller, request.Model, body.WrittenMemory)
                     : OpenAiError.BadRequest($"The model '{request.Model}' answers chat completions only.", "model", "unsupported_operation")
@@ -68,6 +77,16 @@ internal sealed class RelayEndpointHandler(GatewayConfigProvider config, OpenAiR
             {
                 outcome.Alias ??= request.Model;
                 await error!.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            outcome.Alias = request.Model;
+            outcome.Stream = request.Stream;
+            outcome.EstimatedPromptTokens = request.EstimatedPromptTokens;
+            if (await admission.AdmitAsync(context.Response, outcome, caller, snapshot, Pricing.CostEstimate.For(snapshot, route, operation, request),
+                    countsRequest: true, context.RequestAborted).ConfigureAwait(false) is { } refused)
+            {
+                await refused.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
                 return;
             }
 

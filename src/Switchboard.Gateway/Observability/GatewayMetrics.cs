@@ -24,6 +24,9 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _tokens;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _strategyAttempts;
+    private readonly Counter<long> _refusals;
+    private readonly Counter<long> _budgetWarnings;
+    private readonly Counter<double> _cost;
 
     public GatewayMetrics(IMeterFactory meterFactory, GatewayConfigProvider config)
     {
@@ -42,7 +45,18 @@ internal sealed class GatewayMetrics
         _errors = meter.CreateCounter<long>("switchboard.errors", "{error}", "Failed requests and failed upstream attempts by error type");
         _strategyAttempts = meter.CreateCounter<long>("switchboard.strategy.attempts", "{attempt}",
             "Attempts of raced, hedged and multi-model requests by strategy and result (won, lost, failed, answered)");
+        _refusals = meter.CreateCounter<long>("switchboard.limit.refusals", "{request}",
+            "Requests refused by a rate limit or budget, by limit (e.g. key:requests_per_minute, team:daily_budget)");
+        _budgetWarnings = meter.CreateCounter<long>("switchboard.budget.warnings", "{event}", "Budgets that crossed their soft limit, by scope and period");
+        _cost = meter.CreateCounter<double>("switchboard.cost", "{currency_unit}", "Cost of requests by model alias, deployment and currency");
     }
+
+    public void RecordRefusal(string limit) => _refusals.Add(1, new KeyValuePair<string, object?>("limit", limit));
+
+    public void RecordBudgetWarning(string budget) => _budgetWarnings.Add(1, new KeyValuePair<string, object?>("budget", budget));
+
+    public void RecordCost(string? alias, string? deployment, string currency, decimal cost) =>
+        _cost.Add((double)cost, new TagList { { "alias", alias ?? "" }, { "deployment", deployment ?? "" }, { "currency", currency } });
 
     public void RecordStrategyAttempt(string alias, string strategy, string deployment, string result) =>
         _strategyAttempts.Add(1, new TagList { { "alias", alias }, { "strategy", strategy }, { "deployment", deployment }, { "result", result } });

@@ -18,6 +18,33 @@ internal sealed class RequestOutcome(string requestId, string operation, long st
 
     public string? KeyId { get; set; }
 
+    /// <summary>Who made the request; null until authenticated (and for unauthenticated refusals).</summary>
+    public Auth.GatewayCaller? Caller { get; set; }
+
+    /// <summary>The request's hold on its rate limits and budgets, settled when it is reported; null when nothing applies.</summary>
+    public Accounting.AdmissionTicket? Admission { get; set; }
+
+    /// <summary><c>api</c> for requests to <c>/v1</c>, <c>internal</c> for calls the knowledge base makes in-process.</summary>
+    public string Source { get; set; } = "api";
+
+    /// <summary>True once an attempt of this request itself reached a deployment (its usage is in <see cref="Usage"/>, priced at <see cref="Price"/>).</summary>
+    public bool Served { get; set; }
+
+    /// <summary>The price of the deployment that served (or last tried) the request; null when it has none.</summary>
+    public Configuration.PriceConfig? Price { get; set; }
+
+    /// <summary>
+    /// Calls made for this request through other outcomes (a router's classifier, consensus members, a judge), each
+    /// priced at its own deployment; null when there were none. Appended by one thread at a time.
+    /// </summary>
+    public List<Accounting.UsageCharge>? Charges { get; set; }
+
+    /// <summary>SSE events forwarded to the client, the output-token estimate of a stream cut before its usage arrived.</summary>
+    public int StreamedEvents { get; set; }
+
+    /// <summary>Prompt tokens estimated from the request size (bytes / 3), for requests whose upstream reports no usage.</summary>
+    public long EstimatedPromptTokens { get; set; }
+
     public string? Alias { get; set; }
 
     /// <summary>The deployment that served the request (or the last one tried).</summary>
@@ -56,13 +83,16 @@ internal sealed class RequestOutcome(string requestId, string operation, long st
 
     /// <summary>A racer's outcome for one attempt of this request.</summary>
     public RequestOutcome ForRacer(Relay.ResponseClaim claim) =>
-        new(RequestId, Operation, StartTimestamp) { Claim = claim, Alias = Alias, Stream = Stream, KeyId = KeyId };
+        new(RequestId, Operation, StartTimestamp) { Claim = claim, Alias = Alias, Stream = Stream, KeyId = KeyId, EstimatedPromptTokens = EstimatedPromptTokens };
 
     /// <summary>Takes over what the winning racer measured; attempts of all racers add up.</summary>
     public void AdoptRacer(RequestOutcome winner)
     {
         Deployment = winner.Deployment;
         ProviderName = winner.ProviderName;
+        Served |= winner.Served;
+        Price = winner.Price;
+        StreamedEvents = winner.StreamedEvents;
         ErrorType = winner.ErrorType;
         FirstByteTimestamp = winner.FirstByteTimestamp;
         UpstreamTicks += winner.UpstreamTicks;

@@ -36,6 +36,15 @@ internal readonly record struct InspectedRequest
     /// <summary>Bytes of the input value, for the prompt-size estimate.</summary>
     public int InputBytes { get; init; }
 
+    /// <summary><c>max_tokens</c> (or <c>max_completion_tokens</c>) when the request sets a positive one, for usage estimates.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary><c>n</c>: how many answers the request asks for (1 unless set higher).</summary>
+    public int Choices { get; init; }
+
+    /// <summary>Prompt tokens estimated from the input's size (bytes / 3), as context-window rules do.</summary>
+    public int EstimatedPromptTokens => InputBytes / 3;
+
     /// <summary>Where the <c>switchboard</c> extension property starts (its name); 0 when the request has none.</summary>
     public int ExtensionStart { get; init; }
 

@@ -44,6 +44,8 @@ internal static class RequestInspector
         int modelStart = -1, modelEnd = -1, streamOptionsStart = -1, streamOptionsEnd = -1, extensionStart = 0, extensionEnd = 0;
         bool stream = false, includeUsage = false, hasRequiredInput = false, hasTools = false, jsonMode = false, hasImages = false;
         var inputBytes = 0;
+        int? maxTokens = null;
+        var choices = 1;
         var requiredField = operation switch
         {
             UpstreamOperation.ChatCompletions => "messages"u8,
@@ -133,6 +135,27 @@ internal static class RequestInspector
                 reader.Read();
                 jsonMode = ReadJsonMode(ref reader);
             }
+            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8))
+            {
+                // Not validated here: the upstream judges the value; the gateway only estimates with it.
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value > 0)
+                {
+                    maxTokens = value;
+                }
+
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("n"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value > 1)
+                {
+                    choices = value;
+                }
+
+                reader.Skip();
+            }
             else
             {
                 reader.Read();
@@ -174,6 +197,8 @@ internal static class RequestInspector
             JsonMode = jsonMode,
             HasImages = hasImages,
             InputBytes = inputBytes,
+            MaxTokens = maxTokens,
+            Choices = choices,
             ExtensionStart = extensionStart,
             ExtensionEnd = extensionEnd,
         };

@@ -178,6 +178,8 @@ internal sealed partial class OpenAiRelay(ProviderAdapters providers, IDeploymen
         outcome.Attempts++;
         outcome.Deployment = deployment.Name;
         outcome.ProviderName = deployment.Provider.Name;
+        outcome.Served = true;
+        outcome.Price = deployment.Price;
         var attemptStart = Stopwatch.GetTimestamp();
         deployment.State.Enter();
         AttemptFailure? failure;

@@ -174,6 +174,7 @@ internal sealed class SseRelay(ILogger<SseRelay> logger)
 
             state.Continuation?.Observe(SseEvents.Data(sseEvent));
             context.Response.BodyWriter.Write(sseEvent);
+            outcome.StreamedEvents++;
             forwarded = true;
         }
 

@@ -29,4 +29,13 @@ internal sealed class GatewaySnapshot(
 
     /// <summary>The knowledge-base section as written (the knowledge base maps it onto its own options).</summary>
     public KnowledgeConfig Knowledge { get; init; } = new();
+
+    public LimitsConfig Limits { get; init; } = new();
+
+    public PricesConfig Prices { get; init; } = new();
+
+    /// <summary>Exchange rates resolved from <see cref="PricesConfig"/>.</summary>
+    public Pricing.CurrencyConverter Currencies { get; init; } = Pricing.CurrencyConverter.Empty;
+
+    public UsageConfig Usage { get; init; } = new();
 }

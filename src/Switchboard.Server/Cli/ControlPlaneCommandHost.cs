@@ -16,7 +16,8 @@ internal static class ControlPlaneCommandHost
     public const int StorageFailed = 1;
 
     public static async Task<int> RunAsync(ParseResult result, Option<string> data, DatabaseOptions database,
-        Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken cancellationToken, bool requireExisting = false)
+        Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken cancellationToken, bool requireExisting = false,
+        Action<IServiceCollection, string, ControlPlaneStorageOptions>? configureServices = null)
     {
         if (!database.TryGet(result, out var provider, out var connection))
         {
@@ -43,6 +44,7 @@ internal static class ControlPlaneCommandHost
             options.Storage = storage;
             options.Tokens.SigningKey = DatabaseOptions.SigningKeyFromEnvironment();
         });
+        configureServices?.Invoke(builder.Services, dataDirectory, storage);
 
         using var host = builder.Build();
         try

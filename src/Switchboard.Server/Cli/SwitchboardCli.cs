@@ -20,6 +20,8 @@ internal static class SwitchboardCli
             TenantsCommand.Create(),
             UsersCommand.Create(),
             AuditCommand.Create(),
+            LimitsCommand.Create(),
+            BudgetsCommand.Create(),
         };
 
     public static Option<string> DataOption() => new("--data")

@@ -14,6 +14,8 @@ using Switchboard.Server.ControlPlane.Endpoints;
 using Switchboard.Server.Knowledge;
 using Switchboard.Server.Knowledge.Api;
 using Switchboard.Server.Logging;
+using Switchboard.Server.Usage;
+using Switchboard.Server.Usage.Analytics;
 
 namespace Switchboard.Server.Hosting;
 
@@ -49,6 +51,12 @@ internal static class SwitchboardHost
         });
         builder.Services.AddSingleton(new ConfigFileEditor(options.ConfigPath));
         builder.Services.AddSingleton<ControlPlane.Admin.Status.ServerStart>();
+        builder.Services.AddUsage(usage =>
+        {
+            usage.DataDirectory = options.DataDirectory;
+            usage.Provider = options.DatabaseProvider;
+            usage.ConnectionString = options.DatabaseConnection;
+        });
         builder.Services.AddSingleton<LocalModels.LocalModelHost>();
         builder.Services.AddSingleton<LocalModels.LocalModelMetrics>();
         builder.Services.AddKnowledge(options.DataDirectory);
@@ -61,6 +69,8 @@ internal static class SwitchboardHost
         // Load the config now: an invalid file stops start-up with the problem named.
         app.Services.GetRequiredService<GatewayConfigProvider>();
         app.Services.GetRequiredService<ControlPlane.Admin.Status.ServerStart>();
+        // Connect to Redis now when limits.redis is set (a bad connection string stops start-up here).
+        app.Services.GetRequiredService<Gateway.Limits.IRateLimiter>();
         var localModels = app.Services.GetRequiredService<LocalModels.LocalModelHost>();
         app.Services.GetRequiredService<LocalModels.LocalModelMetrics>();
         app.Services.GetRequiredService<Gateway.Providers.ProviderAdapters>()
@@ -78,6 +88,7 @@ internal static class SwitchboardHost
         app.MapAdminEndpoints();
         app.MapGet("/api/v1/admin/local-models", (HttpContext context) => LocalModels.LocalModelsEndpoint.HandleAsync(context, localModels))
             .RequirePermission(Permissions.SystemRead);
+        app.MapAnalyticsEndpoints();
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;

@@ -8,7 +8,7 @@ namespace Switchboard.Server.Tests.ControlPlane;
 
 /// <summary>
 /// Tenant B (globex) — its owner, its admin, their keys, and the bootstrap key pointed at globex — tries every path to
-/// tenant A's (acme's) documents, collections, conversations, keys, users, teams, service accounts and audit entries.
+/// tenant A's (acme's) documents, collections, conversations, keys, users, teams, service accounts, usage and audit entries.
 /// Every attempt must be 404 (or 400/403), never A's data, and A's data must be unchanged afterwards.
 /// </summary>
 public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<TenantsFixture>
@@ -85,6 +85,8 @@ public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<Ten
             (HttpMethod.Post, "api/v1/admin/keys", new { name = "backdoor", owner_user = a.UserId }),
             (HttpMethod.Post, "api/v1/admin/keys", new { name = "backdoor", owner_team = a.TeamId }),
             (HttpMethod.Post, "api/v1/admin/keys", new { name = "backdoor", service_account = a.ServiceAccountId }),
+            (HttpMethod.Get, $"api/v1/analytics?tenant={fixture.AcmeId:D}", null),
+            (HttpMethod.Get, $"api/v1/analytics?tenant={fixture.AcmeId:D}&format=csv", null),
         };
         foreach (var (method, path, body) in attempts)
         {
@@ -102,7 +104,8 @@ public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<Ten
 
         // Lists and searches answer 200, but with B's own things only.
         foreach (var path in new[] { "api/v1/documents", "api/v1/collections", "api/v1/admin/keys", "api/v1/admin/users", "api/v1/admin/teams",
-                     "api/v1/admin/service-accounts", "api/v1/admin/audit?limit=500", $"api/v1/admin/audit?target=user:{a.UserId}", "api/v1/admin/tenant" })
+                     "api/v1/admin/service-accounts", "api/v1/admin/audit?limit=500", $"api/v1/admin/audit?target=user:{a.UserId}", "api/v1/admin/tenant",
+                     "api/v1/analytics?group_by=user", "api/v1/analytics?group_by=key&format=csv" })
         {
             await ExpectNoneOfAsync(label, client, HttpMethod.Get, path, null, a, leaks);
         }
@@ -141,6 +144,14 @@ public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<Ten
         using var account = await acme.PostAsJsonAsync("api/v1/admin/service-accounts", new { name = "sa-" + collection });
         var accountId = (await account.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         var member = fixture.Acme["member"];
+        // A model call of the member's, so tenant A has usage in the ledger for the analytics probes.
+        using (var memberClient = member.Client(Server, useKey: true))
+        using (var completion = await memberClient.PostAsJsonAsync("v1/chat/completions", new { model = "chat", messages = new[] { new { role = "user", content = "hello" } } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, completion.StatusCode);
+        }
+
+        await Server.App.Services.GetRequiredService<Switchboard.Server.Usage.Ledger.UsageLedger>().FlushAsync(default);
         return new TenantAData(collection, documentId, conversationId, member.KeyId.ToString("D"), member.UserId.ToString("D"), teamId, accountId,
             [collection, documentId, conversationId, member.KeyId.ToString("D"), member.UserId.ToString("D"), teamId, accountId, member.Email, "4242",
                 fixture.AcmeId.ToString("D")]);

@@ -12,7 +12,7 @@ namespace Switchboard.Gateway.Routing.Classification;
 /// The LLM stage of a router alias: a small model is asked which configured label fits the user's
 /// message (e.g. <c>simple</c> → a small local model, <c>complex</c> → a capable cloud model). The call
 /// goes through the ordinary relay with the caller's routing preference, so <c>local-only</c> holds
-/// here too, and its tokens count towards the request. Any failure, timeout or unrecognised reply
+/// here too, and its cost is charged to the request. Any failure, timeout or unrecognised reply
 /// leaves the decision to the default alias. Thread-safe.
 /// </summary>
 internal sealed partial class LlmClassifier(CapturingRelay capturing, ILogger<LlmClassifier> logger)
@@ -30,7 +30,7 @@ internal sealed partial class LlmClassifier(CapturingRelay capturing, ILogger<Ll
         {
             var answer = await capturing.CompleteAsync(outcome, config.Model, snapshot.Routes[config.Model], snapshot.Options, Prompt(config, text),
                 preference, timeout.Token).ConfigureAwait(false);
-            CapturingRelay.Account(outcome, answer);
+            CapturingRelay.Charge(outcome, answer);
             if (!answer.Succeeded)
             {
                 Log.Undecided(logger, outcome.RequestId, config.Model, answer.Error ?? "");

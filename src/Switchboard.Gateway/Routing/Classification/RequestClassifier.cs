@@ -19,7 +19,12 @@ internal sealed class RequestClassifier
         _rules = config.Rules.Select(r => (Compile(r), r.Alias)).ToArray();
         Default = config.Default;
         Llm = config.Llm;
+        Targets = config.Rules.Select(r => r.Alias).Append(config.Default).Concat(config.Llm?.Labels.Select(l => l.Alias) ?? [])
+            .Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>Every alias the router can pick (rules, LLM labels, default), for cost estimates.</summary>
+    public IReadOnlyList<string> Targets { get; }
 
     /// <summary>The alias when neither the rules nor the LLM stage decide.</summary>
     public string Default { get; }
