@@ -70,6 +70,15 @@ ensure_redis() {
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
     $sudo systemctl disable --now redis-server >/dev/null 2>&1 || true
   fi
+# Debian's Chromium for the browser tests (docs/web.md). Idempotent; the tests never download a browser.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  log "Installing Chromium (Debian) for the browser tests…"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium >/dev/null
 }
 
 run_cli() {
@@ -99,6 +108,7 @@ cmd_test() {
   ensure_dotnet
   ensure_llama
   ensure_redis
+  ensure_chromium
   local results="$ROOT/artifacts/test-results"
   rm -rf "$results"; mkdir -p "$results"
   log "Building the solution…"

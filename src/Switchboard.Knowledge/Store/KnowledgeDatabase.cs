@@ -9,7 +9,7 @@ namespace Switchboard.Knowledge.Store;
 /// </summary>
 internal sealed class KnowledgeDatabase
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private readonly string _connectionString;
 
@@ -40,14 +40,33 @@ internal sealed class KnowledgeDatabase
         command.CommandText = "PRAGMA journal_mode = WAL;";
         command.ExecuteNonQuery();
         command.CommandText = "PRAGMA user_version;";
-        if (Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= SchemaVersion)
+        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version >= SchemaVersion)
         {
             return;
         }
 
+        // Each step moves one version forward; all of them run in one transaction, so a database is never half-migrated.
         using var transaction = connection.BeginTransaction();
         command.Transaction = transaction;
-        command.CommandText = """
+        if (version < 1)
+        {
+            command.CommandText = V1;
+            command.ExecuteNonQuery();
+        }
+
+        if (version < 2)
+        {
+            command.CommandText = V2;
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = $"PRAGMA user_version = {SchemaVersion};";
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    private const string V1 = """
             CREATE TABLE collections (
                 id              TEXT PRIMARY KEY,
                 tenant          TEXT NOT NULL,
@@ -121,9 +140,12 @@ internal sealed class KnowledgeDatabase
             );
             CREATE INDEX messages_conversation ON messages (conversation_id, id);
             """;
-        command.ExecuteNonQuery();
-        command.CommandText = $"PRAGMA user_version = {SchemaVersion};";
-        command.ExecuteNonQuery();
-        transaction.Commit();
-    }
+
+    /// <summary>The web application (docs/web.md): which alias wrote an answer, its asker's rating (1 or -1), conversation lists per owner.</summary>
+    private const string V2 = """
+        ALTER TABLE messages ADD COLUMN model TEXT NULL;
+        ALTER TABLE messages ADD COLUMN feedback INTEGER NULL;
+        ALTER TABLE messages ADD COLUMN feedback_at INTEGER NULL;
+        CREATE INDEX conversations_owner ON conversations (tenant, owner, updated_at);
+        """;
 }

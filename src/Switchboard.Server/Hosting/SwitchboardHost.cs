@@ -16,6 +16,7 @@ using Switchboard.Server.Knowledge.Api;
 using Switchboard.Server.Logging;
 using Switchboard.Server.Usage;
 using Switchboard.Server.Usage.Analytics;
+using Switchboard.Server.Web;
 
 namespace Switchboard.Server.Hosting;
 
@@ -60,6 +61,8 @@ internal static class SwitchboardHost
         builder.Services.AddSingleton<LocalModels.LocalModelHost>();
         builder.Services.AddSingleton<LocalModels.LocalModelMetrics>();
         builder.Services.AddKnowledge(options.DataDirectory);
+        builder.AddWebUi(options.DataDirectory);
+        builder.Services.Configure<Web.WebUiOptions>(web => web.OidcEnabled = options.Oidc.Enabled);
         // Uploads are streamed to disk by the form reader; the knowledge base enforces its own per-file limit.
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = long.MaxValue);
         AddTelemetry(builder.Services);
@@ -91,6 +94,8 @@ internal static class SwitchboardHost
         app.MapAnalyticsEndpoints();
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        // Last: the web application at / (docs/web.md) leaves every path above as it was.
+        app.MapWebUi();
         return app;
     }
 

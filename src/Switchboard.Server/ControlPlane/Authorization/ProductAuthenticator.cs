@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using Switchboard.Gateway.Auth;
 using Switchboard.Server.ControlPlane.Identity;
-using Switchboard.Server.ControlPlane.Storage;
 using Switchboard.Server.ControlPlane.Tokens;
 
 namespace Switchboard.Server.ControlPlane.Authorization;
@@ -15,7 +13,7 @@ namespace Switchboard.Server.ControlPlane.Authorization;
 /// snapshot, network allow-list checked) or an access token (JWT, validated by the JWT bearer scheme; the user's role,
 /// teams and status come from the snapshot, so a disabled user or a changed role applies at once). Singleton.
 /// </summary>
-internal sealed class ProductAuthenticator(IdentityDirectory directory, IDbContextFactory<ControlPlaneDbContext> factory)
+internal sealed class ProductAuthenticator(IdentityDirectory directory)
 {
     /// <summary>Header with which the bootstrap admin key picks the tenant it acts in (a slug; default: the operator tenant).</summary>
     public const string TenantHeader = "X-Switchboard-Tenant";
@@ -56,7 +54,7 @@ internal sealed class ProductAuthenticator(IdentityDirectory directory, IDbConte
             return (null, AuthorizationFailure.InvalidToken("The access token does not name a user."));
         }
 
-        var user = directory.Current.User(userId) ?? await LoadUserAsync(userId, context.RequestAborted).ConfigureAwait(false);
+        var user = await directory.UserAsync(userId, context.RequestAborted).ConfigureAwait(false);
         return user is { Principal: { } userPrincipal } && user.TenantId == tenantId
             ? (userPrincipal, null)
             : (null, AuthorizationFailure.InvalidToken("The account no longer exists or is disabled."));
@@ -76,21 +74,5 @@ internal sealed class ProductAuthenticator(IdentityDirectory directory, IDbConte
         return directory.Current.TenantBySlug(slug) is { } tenant
             ? (IdentitySnapshot.BootstrapIn(tenant), null)
             : (null, new AuthorizationFailure(StatusCodes.Status400BadRequest, $"{TenantHeader}: no tenant has the slug '{slug.Trim().ToLowerInvariant()}'."));
-    }
-
-    // A user created by another process a moment ago may not be in the snapshot yet: ask the database once and reload.
-    private async Task<UserEntry?> LoadUserAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var db = factory.CreateDbContext();
-        await using (db.ConfigureAwait(false))
-        {
-            if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-        }
-
-        await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return directory.Current.User(userId);
     }
 }

@@ -86,6 +86,34 @@ internal sealed partial class IdentityDirectory : BackgroundService, IApiKeyAuth
         return refusal is null ? entry.Principal : null;
     }
 
+    /// <summary>
+    /// The user's entry; a user created by another process a moment ago may not be in the snapshot yet, so a miss asks
+    /// the database once and reloads. Null when there is no such user.
+    /// </summary>
+    public async ValueTask<UserEntry?> UserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (_snapshot.User(userId) is { } known)
+        {
+            return known;
+        }
+
+        var db = _factory.CreateDbContext();
+        await using (db.ConfigureAwait(false))
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return _snapshot.User(userId);
+    }
+
+    /// <summary>The principal a logged-in user acts as (null when the user does not exist or is disabled).</summary>
+    public async ValueTask<ApiPrincipal?> UserPrincipalAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await UserAsync(userId, cancellationToken).ConfigureAwait(false))?.Principal;
+
     /// <summary>Reloads the snapshot now (after a change this process made, or in tests).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

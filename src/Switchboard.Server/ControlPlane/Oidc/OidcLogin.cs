@@ -38,7 +38,10 @@ internal sealed class OidcLogin(IOptions<ControlPlaneOptions> options, OidcProvi
             var request = context.Request;
             var state = new OidcState(OidcStateProtector.RandomToken(), OidcStateProtector.RandomToken(), OidcStateProtector.RandomToken(),
                 _options.RedirectUri ?? $"{request.Scheme}://{request.Host}{CallbackPath}", returnTo.Length > 0 ? returnTo : null,
-                (time.GetUtcNow() + _options.StateLifetime).ToUnixTimeSeconds());
+                (time.GetUtcNow() + _options.StateLifetime).ToUnixTimeSeconds())
+            {
+                WebSession = context.Request.Query["session"] == "web",
+            };
             context.Response.Cookies.Append(CookieName, protector.Protect(state), new CookieOptions
             {
                 HttpOnly = true,
@@ -116,6 +119,13 @@ internal sealed class OidcLogin(IOptions<ControlPlaneOptions> options, OidcProvi
             var user = await services.GetRequiredService<OidcAccounts>()
                 .SignInAsync(claims, context.Connection.RemoteIpAddress?.ToString(), cancellationToken).ConfigureAwait(false);
             var pair = await services.GetRequiredService<TokenService>().IssueAsync(user, cancellationToken).ConfigureAwait(false);
+            if (state.WebSession && services.GetService<Web.Auth.WebSessions>() is { } sessions)
+            {
+                // The browser keeps an HttpOnly cookie; the tokens never reach the page or its URL.
+                await sessions.StartAsync(context, pair, user.Email).ConfigureAwait(false);
+                return TypedResults.Redirect(state.ReturnTo ?? "/");
+            }
+
             return state.ReturnTo is { } returnTo
                 ? TypedResults.Redirect($"{returnTo}#access_token={Uri.EscapeDataString(pair.AccessToken)}&refresh_token={Uri.EscapeDataString(pair.RefreshToken)}"
                     + $"&expires_in={pair.ExpiresIn}&token_type=Bearer")

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using Switchboard.Server.Web;
+
+namespace Switchboard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One stub upstream, one Switchboard server and one headless Chromium for the browser tests (run one at a time: the
+/// machine has two cores). Each test gets its own browser context, so cookies and storage never leak between tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public WebStub Stub { get; private set; } = null!;
+
+    public WebServer Server { get; private set; } = null!;
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var launch = Chromium.LaunchOptions();
+        // Waits, not timings: generous, because the machine may be busy with other builds.
+        Assertions.SetDefaultExpectTimeout(30_000);
+        Stub = await WebStub.StartAsync();
+        // Single sign-on is "configured" here so the login page shows its button (the OIDC endpoints themselves are the control plane's).
+        Server = await WebServer.StartAsync(WebServer.Config(Stub), services => services.Configure<WebUiOptions>(o => o.OidcEnabled = true));
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(launch);
+    }
+
+    /// <summary>A fresh context (English unless <paramref name="locale"/> says otherwise) and a page in it, watched for script errors and dialogs.</summary>
+    public async Task<BrowserPage> NewPageAsync(string locale = "en-US", ViewportSize? viewport = null, WebServer? server = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = (server ?? Server).BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 860 },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(30_000);
+        return await BrowserPage.CreateAsync(context);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await Server.DisposeAsync();
+        await Stub.DisposeAsync();
+    }
+}
+

@@ -1,0 +1,33 @@
+using Switchboard.Server.ControlPlane.Accounts;
+using Switchboard.Server.Web.Auth;
+
+namespace Switchboard.Web.Tests.Unit;
+
+public sealed class WebPermissionsTests
+{
+    [Theory]
+    [InlineData("Viewer", "Chat", true)]
+    [InlineData("Viewer", "ReadKnowledge", true)]
+    [InlineData("Viewer", "UploadDocuments", false)]
+    [InlineData("Viewer", "ManageDocuments", false)]
+    [InlineData("Viewer", "ManageCollections", false)]
+    [InlineData("Member", "UploadDocuments", true)]
+    [InlineData("Member", "ManageDocuments", true)]
+    [InlineData("Member", "ManageKeys", true)]
+    [InlineData("Viewer", "ManageKeys", false)]
+    [InlineData("Member", "ManageUsers", false)]
+    [InlineData("Member", "ViewSystem", false)]
+    [InlineData("Admin", "ManageKeys", true)]
+    [InlineData("Owner", "ManageUsers", true)]
+    // The API's policy table (RolePolicy): members keep their own keys, viewers have none.
+    public void Allows_FollowsTheRoleMatrix(string role, string permission, bool allowed) =>
+        Assert.Equal(allowed, WebPermissions.Allows(Enum.Parse<UserRole>(role), Enum.Parse<WebPermission>(permission)));
+
+    [Fact]
+    public void MayGrant_OnlyOwnersCreateOwners()
+    {
+        Assert.True(WebPermissions.MayGrant(UserRole.Owner, UserRole.Owner));
+        Assert.False(WebPermissions.MayGrant(UserRole.Admin, UserRole.Owner));
+        Assert.True(WebPermissions.MayGrant(UserRole.Admin, UserRole.Admin));
+    }
+}
