@@ -36,7 +36,8 @@ internal static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IngestionWorkers>();
-        services.AddSingleton<IIntakeListener, KnowledgeAuditListener>();
+        services.AddSingleton<KnowledgeAuditListener>();
+        services.AddSingleton<IIntakeListener>(sp => sp.GetRequiredService<KnowledgeAuditListener>());
         services.AddSingleton<DocumentIntake>();
         services.AddSingleton<KnowledgeCallers>();
         services.AddSingleton<UrlFetcher>();

@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using Switchboard.Knowledge.Ingestion;
 using Switchboard.Knowledge.Store;
 using Switchboard.Server.ControlPlane.Accounts;
+using Switchboard.Server.Knowledge;
 using Switchboard.Server.Web.Auth;
 using Switchboard.Server.Web.KnowledgeBase;
 
@@ -50,6 +51,7 @@ internal static class WebAccountEndpoints
             return TypedResults.NotFound();
         }
 
+        context.RequestServices.GetRequiredService<KnowledgeAuditListener>().DocumentOpened(caller, document, context.Request, "web");
         // PDFs open inline (so #page=N works) in the browser's own viewer; anything else downloads and may never render on this origin.
         var pdf = document.ContentType == "application/pdf" || document.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
         var headers = context.Response.Headers;

@@ -123,16 +123,25 @@ public sealed class DocumentApiTests(KnowledgeFixture fixture) : IClassFixture<K
     }
 
     [Fact]
-    public async Task File_ReturnsTheOriginalBytes_AsAnAttachmentForNonPdf()
+    public async Task File_ReturnsTheOriginalBytes_AsAnAttachmentForNonPdf_AndTheOpeningIsAudited()
     {
         var uploaded = await UploadAsync(Http, "originals", ("page.html", "<html><body><p>hello</p><script>alert(1)</script></body></html>"));
         var id = Ids(uploaded).Single();
 
         using var response = await Http.GetAsync($"api/v1/documents/{id}/file");
+        using var rangeRequest = new HttpRequestMessage(HttpMethod.Get, $"api/v1/documents/{id}/file") { Headers = { Range = new(10, 20) } };
+        using var ranged = await Http.SendAsync(rangeRequest);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/octet-stream", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("<script>", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.PartialContent, ranged.StatusCode);
+
+        // One opening in the audit log: the later range request belongs to it.
+        await fixture.Server.App.Services.GetRequiredService<Switchboard.Server.ControlPlane.Audit.AuditLog>().FlushAsync(default);
+        var audit = (await Http.GetFromJsonAsync<JsonObject>($"api/v1/admin/audit?action=document.opened&target=document:{id}"))!;
+        var entry = Assert.Single(audit["entries"]!.AsArray());
+        Assert.Contains("page.html", entry!["details"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

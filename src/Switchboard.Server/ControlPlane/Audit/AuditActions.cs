@@ -27,5 +27,8 @@ internal static class AuditActions
     public const string KeyRevoked = "key.revoked";
     public const string ConfigChanged = "config.changed";
     public const string DocumentDeleted = "document.deleted";
+
+    /// <summary>A document's original file was opened or downloaded (once per opening, not per range request).</summary>
+    public const string DocumentOpened = "document.opened";
     public const string CollectionDeleted = "collection.deleted";
 }

@@ -111,6 +111,7 @@ internal static class DocumentEndpoints
             return Task.FromResult<IResult>(Problems.NotFound($"The original file of '{document.Name}' is not stored (it was rejected at upload)."));
         }
 
+        context.RequestServices.GetRequiredService<KnowledgeAuditListener>().DocumentOpened(caller, document, context.Request, "api");
         // Inline for PDFs (so #page=N opens the cited page), as an attachment for everything else: an uploaded HTML file
         // must never render on our origin.
         var inline = document.ContentType == "application/pdf" || document.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
