@@ -36,6 +36,28 @@ public sealed class LoginTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task SingleSignOn_FromTheLoginPage_EndsInACookieSession_WithNoTokenInTheAddress()
+    {
+        fixture.Oidc.NextUser = new() { ["sub"] = "sso-sasha", ["email"] = "sasha.sso@acme.test", ["email_verified"] = true, ["name"] = "Sasha Single" };
+        await using var browser = await fixture.NewPageAsync();
+        var page = browser.Page;
+
+        await page.GotoAsync("/login?returnUrl=%2Fkb");
+        await page.GetByTestId("oidc").ClickAsync();
+
+        // Provider, callback, then the page asked for — signed in, with the session in the HttpOnly cookie only.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/kb$"));
+        await browser.WaitForAppAsync();
+        Assert.DoesNotContain("token", page.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(fixture.Oidc.AuthorizeRequests, q => q["code_challenge_method"] == "S256");
+        var cookie = (await browser.Context.CookiesAsync()).Single(c => c.Name == "sb_session");
+        Assert.True(cookie.HttpOnly);
+        await page.GetByTestId("account-menu").ClickAsync();
+        await Expect(page.GetByText("Sasha Single")).ToBeVisibleAsync();
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
     public async Task Login_WithWrongPassword_SaysSoWithoutEchoingThePassword()
     {
         await using var browser = await fixture.NewPageAsync();

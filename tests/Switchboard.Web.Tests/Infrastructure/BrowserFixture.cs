@@ -1,4 +1,8 @@
 using Microsoft.Playwright;
+using Switchboard.Server.ControlPlane;
+using Switchboard.Server.ControlPlane.Accounts;
+using Switchboard.Server.ControlPlane.Oidc;
+using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.Web;
 
 namespace Switchboard.Web.Tests.Infrastructure;
@@ -13,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public WebServer Server { get; private set; } = null!;
 
+    /// <summary>The identity provider the server's single sign-on is configured with.</summary>
+    public OidcProviderStub Oidc { get; private set; } = null!;
+
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -23,8 +30,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Waits, not timings: generous, because the machine may be busy with other builds.
         Assertions.SetDefaultExpectTimeout(30_000);
         Stub = await WebStub.StartAsync();
-        // Single sign-on is "configured" here so the login page shows its button (the OIDC endpoints themselves are the control plane's).
-        Server = await WebServer.StartAsync(WebServer.Config(Stub), services => services.Configure<WebUiOptions>(o => o.OidcEnabled = true));
+        Oidc = await OidcProviderStub.StartAsync();
+        Server = await WebServer.StartAsync(WebServer.Config(Stub), services =>
+        {
+            services.Configure<ControlPlaneOptions>(o => o.Oidc = new OidcOptions
+            {
+                Issuer = Oidc.Issuer,
+                ClientId = OidcProviderStub.ClientId,
+                ClientSecret = OidcProviderStub.ClientSecret,
+                Tenant = "acme",
+                DefaultRole = UserRole.Member,
+            });
+            services.Configure<WebUiOptions>(o => o.OidcEnabled = true);
+        });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(launch);
     }
@@ -48,6 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await Server.DisposeAsync();
+        await Oidc.DisposeAsync();
         await Stub.DisposeAsync();
     }
 }
