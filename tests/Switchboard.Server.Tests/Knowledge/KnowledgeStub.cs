@@ -90,25 +90,8 @@ internal sealed partial class KnowledgeStub : IAsyncDisposable
         return stub;
     }
 
-    /// <summary>A unit vector from hashed 5-letter word prefixes: a crude stemmer, deterministic across runs.</summary>
-    public static float[] Embed(string text)
-    {
-        var vector = new float[Dimensions];
-        foreach (Match word in Word().Matches(text.ToLowerInvariant()))
-        {
-            var stem = word.Value.Length > 5 ? word.Value[..5] : word.Value;
-            var hash = 17;
-            foreach (var c in stem)
-            {
-                hash = unchecked((hash * 31) + c);
-            }
-
-            vector[(hash & 0x7fffffff) % Dimensions] += 1;
-        }
-
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
-        return norm == 0 ? vector : [.. vector.Select(v => v / norm)];
-    }
+    /// <summary>The stub's embedding of <paramref name="text"/> (<see cref="HashedEmbeddings"/>).</summary>
+    public static float[] Embed(string text) => HashedEmbeddings.Embed(text, Dimensions);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -136,6 +119,4 @@ internal sealed partial class KnowledgeStub : IAsyncDisposable
         return source.Success ? $"From the documents: {source.Groups[1].Value.Trim()} [1]." : "No sources were given.";
     }
 
-    [GeneratedRegex(@"\p{L}+")]
-    private static partial Regex Word();
 }

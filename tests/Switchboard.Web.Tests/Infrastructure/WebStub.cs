@@ -157,28 +157,9 @@ public sealed partial class WebStub : IAsyncDisposable
         }, context.RequestAborted);
     }
 
-    private static float[] Embed(string text)
-    {
-        var vector = new float[Dimensions];
-        foreach (Match word in Word().Matches(text.ToLowerInvariant()))
-        {
-            var stem = word.Value.Length > 5 ? word.Value[..5] : word.Value;
-            var hash = 17;
-            foreach (var c in stem)
-            {
-                hash = unchecked((hash * 31) + c);
-            }
-
-            vector[(hash & 0x7fffffff) % Dimensions] += 1;
-        }
-
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
-        return norm == 0 ? vector : [.. vector.Select(v => v / norm)];
-    }
+    private static float[] Embed(string text) => HashedEmbeddings.Embed(text, Dimensions);
 
     [GeneratedRegex(@"\[1\][^\n]*\n([\s\S]{1,240})")]
     private static partial Regex SourceOne();
 
-    [GeneratedRegex(@"\p{L}+")]
-    private static partial Regex Word();
 }
