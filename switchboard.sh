@@ -70,6 +70,8 @@ ensure_redis() {
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
     $sudo systemctl disable --now redis-server >/dev/null 2>&1 || true
   fi
+}
+
 # Debian's Chromium for the browser tests (docs/web.md). Idempotent; the tests never download a browser.
 ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then
