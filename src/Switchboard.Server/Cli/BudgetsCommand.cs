@@ -1,17 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Switchboard.Gateway.Accounting;
 using Switchboard.Gateway.Budgets;
-using Switchboard.Server.Usage.Ledger;
+using Switchboard.Server.ControlPlane;
+using Switchboard.Server.ControlPlane.Audit;
 using Switchboard.Server.Usage.Policy;
-using Switchboard.Server.Usage.Storage;
 
 namespace Switchboard.Server.Cli;
 
 /// <summary>
 /// <c>switchboard budgets set | list | remove</c>: daily and monthly spending limits of a tenant, a team or a key, in the
-/// tenant's currency (docs/limits-and-budgets.md). Running servers apply a change within <c>limits.refreshSeconds</c>.
+/// tenant's currency (docs/limits-and-budgets.md), through <see cref="UsagePolicyAdmin"/> like the admin API. Running
+/// servers apply a change within <c>limits.refreshSeconds</c>.
 /// </summary>
 internal static class BudgetsCommand
 {
@@ -22,7 +22,7 @@ internal static class BudgetsCommand
         var period = new Option<string>("--period") { Description = "day or month (UTC).", Required = true };
         var limit = new Option<decimal>("--limit") { Description = "The hard limit: requests that could exceed it get 429.", Required = true };
         var soft = new Option<string?>("--soft") { Description = "Where warnings start: an amount (80) or a share of the limit (80%)." };
-        var currency = new Option<string?>("--currency") { Description = "Only for keys without a tenant (default USD); otherwise the tenant's currency is used." };
+        var currency = new Option<string?>("--currency") { Description = "Budgets are in the tenant's currency; if given, it must be that one." };
         var scope = new UsageScopeOptions();
         var data = SwitchboardCli.DataOption();
         var database = new DatabaseOptions();
@@ -38,39 +38,37 @@ internal static class BudgetsCommand
             }
 
             var limitAmount = result.GetValue(limit);
-            if (limitAmount <= 0 || !TryParseSoft(result.GetValue(soft), limitAmount, out var softAmount))
+            if (!TryParseSoft(result.GetValue(soft), limitAmount, out var softAmount))
             {
-                await Console.Error.WriteLineAsync("--limit must be positive and --soft an amount or a percentage below it (80 or 80%)").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("--soft must be an amount or a percentage of the limit (80 or 80%)").ConfigureAwait(false);
                 return 2;
             }
 
-            var (resolved, problem) = await scope.ResolveAsync(result, services, result.GetValue(data)!, ct).ConfigureAwait(false);
-            if (resolved is null)
+            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
+            if (target is null)
             {
                 await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
                 return 2;
             }
 
-            var budgetCurrency = resolved.Currency ?? result.GetValue(currency)?.Trim().ToUpperInvariant() ?? "USD";
-            if (resolved.Currency is not null && result.GetValue(currency) is { } given && !given.Equals(resolved.Currency, StringComparison.OrdinalIgnoreCase))
+            if (result.GetValue(currency) is { } given && !given.Trim().Equals(target.Currency, StringComparison.OrdinalIgnoreCase))
             {
-                await Console.Error.WriteLineAsync($"{resolved} is billed in its tenant's currency, {resolved.Currency}; leave --currency out").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"{target} is billed in its tenant's currency, {target.Currency}; leave --currency out").ConfigureAwait(false);
                 return 2;
             }
 
-            await using var db = await services.GetRequiredService<IDbContextFactory<UsageDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
-            var (scopeName, periodName) = (UsageScopes.Name(resolved.Scope), BudgetWindows.Name(budgetPeriod));
-            var row = await db.Budgets.FirstOrDefaultAsync(r => r.Scope == scopeName && r.ScopeId == resolved.Id && r.Period == periodName, ct).ConfigureAwait(false);
-            if (row is null)
+            try
             {
-                row = new BudgetRow { Id = Guid.NewGuid(), Scope = scopeName, ScopeId = resolved.Id, TenantId = resolved.TenantId, Period = periodName, Currency = budgetCurrency };
-                db.Budgets.Add(row);
+                var entry = await services.GetRequiredService<UsagePolicyAdmin>().SetBudgetAsync(target, budgetPeriod, limitAmount, softAmount, AuditActor.System, ct)
+                    .ConfigureAwait(false);
+                Console.WriteLine($"{target}: {Describe(entry)}");
+                return 0;
             }
-
-            (row.LimitAmount, row.SoftLimitAmount, row.Currency, row.UpdatedAt) = (limitAmount, softAmount, budgetCurrency, DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            Console.WriteLine($"{resolved}: {Describe(row)}");
-            return 0;
+            catch (ControlPlaneValidationException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 2;
+            }
         }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }
@@ -83,22 +81,13 @@ internal static class BudgetsCommand
         database.AddTo(command);
         command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, async (services, ct) =>
         {
-            await using var db = await services.GetRequiredService<IDbContextFactory<UsageDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
-            var rows = await db.Budgets.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-            var now = DateTimeOffset.UtcNow;
-            foreach (var row in rows.OrderBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.ScopeId, StringComparer.Ordinal).ThenBy(r => r.Period, StringComparer.Ordinal))
+            var entries = await services.GetRequiredService<UsagePolicyAdmin>().ListBudgetsAsync(null, ct).ConfigureAwait(false);
+            foreach (var entry in entries)
             {
-                if (!UsageScopes.TryParse(row.Scope, out var scope) || !BudgetWindows.TryParse(row.Period, out var period))
-                {
-                    continue;
-                }
-
-                var rule = new BudgetRule(scope, row.ScopeId, period, row.LimitAmount, row.SoftLimitAmount, row.Currency);
-                var spent = await DatabaseUsagePolicyProvider.SpentAsync(db, rule, BudgetWindows.Start(period, now), ct).ConfigureAwait(false);
-                Console.WriteLine($"{row.Scope,-6} {row.ScopeId,-36}  {Describe(row)}; spent {UsageAmounts.FromNanos(spent).ToString("0.00####", CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"{UsageScopes.Name(entry.Scope),-6} {entry.ScopeId,-36}  {Describe(entry)}; spent {Amount(entry.Spent)}");
             }
 
-            if (rows.Count == 0)
+            if (entries.Count == 0)
             {
                 Console.WriteLine("no budgets are stored");
             }
@@ -119,34 +108,37 @@ internal static class BudgetsCommand
         database.AddTo(command);
         command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, async (services, ct) =>
         {
-            var periodText = result.GetValue(period);
-            BudgetPeriod parsed = default;
-            if (periodText is not null && !BudgetWindows.TryParse(periodText, out parsed))
+            BudgetPeriod? only = null;
+            if (result.GetValue(period) is { } periodText)
             {
-                await Console.Error.WriteLineAsync("--period must be day or month").ConfigureAwait(false);
-                return 2;
+                if (!BudgetWindows.TryParse(periodText, out var parsed))
+                {
+                    await Console.Error.WriteLineAsync("--period must be day or month").ConfigureAwait(false);
+                    return 2;
+                }
+
+                only = parsed;
             }
 
-            var (resolved, problem) = await scope.ResolveAsync(result, services, result.GetValue(data)!, ct).ConfigureAwait(false);
-            if (resolved is null)
+            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
+            if (target is null)
             {
                 await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
                 return 2;
             }
 
-            await using var db = await services.GetRequiredService<IDbContextFactory<UsageDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
-            var scopeName = UsageScopes.Name(resolved.Scope);
-            var periodName = periodText is null ? null : BudgetWindows.Name(parsed);
-            var removed = await db.Budgets.Where(r => r.Scope == scopeName && r.ScopeId == resolved.Id && (periodName == null || r.Period == periodName))
-                .ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            Console.WriteLine($"{resolved}: {removed} budget(s) removed");
+            var removed = await services.GetRequiredService<UsagePolicyAdmin>().RemoveBudgetsAsync(target, only, AuditActor.System, ct).ConfigureAwait(false);
+            Console.WriteLine($"{target}: {removed} budget(s) removed");
             return 0;
         }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }
 
-    /// <summary>An amount, or a percentage of <paramref name="limit"/>; null text is no soft limit.</summary>
-    internal static bool TryParseSoft(string? text, decimal limit, out decimal? soft)
+    /// <summary>
+    /// An amount, or a percentage of <paramref name="limit"/> turned into an amount; null text is no soft limit. Whether
+    /// it fits under the limit is <see cref="UsagePolicyAdmin"/>'s to check.
+    /// </summary>
+    private static bool TryParseSoft(string? text, decimal limit, out decimal? soft)
     {
         soft = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -155,8 +147,7 @@ internal static class BudgetsCommand
         }
 
         var percent = text.TrimEnd().EndsWith('%');
-        if (!decimal.TryParse(percent ? text.Trim().TrimEnd('%') : text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            || value <= 0 || (percent ? value > 100 : value > limit))
+        if (!decimal.TryParse(percent ? text.Trim().TrimEnd('%') : text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
         {
             return false;
         }
@@ -165,8 +156,9 @@ internal static class BudgetsCommand
         return true;
     }
 
-    private static string Describe(BudgetRow row) =>
-        $"{BudgetWindows.Adjective(BudgetWindows.TryParse(row.Period, out var p) ? p : BudgetPeriod.Day)} budget " +
-        $"{row.LimitAmount.ToString("0.00####", CultureInfo.InvariantCulture)} {row.Currency}" +
-        (row.SoftLimitAmount is { } soft ? $" (warnings from {soft.ToString("0.00####", CultureInfo.InvariantCulture)})" : "");
+    private static string Describe(BudgetEntry entry) =>
+        $"{BudgetWindows.Adjective(entry.Period)} budget {Amount(entry.Limit)} {entry.Currency}" +
+        (entry.SoftLimit is { } soft ? $" (warnings from {Amount(soft)})" : "");
+
+    private static string Amount(decimal amount) => amount.ToString("0.00####", CultureInfo.InvariantCulture);
 }

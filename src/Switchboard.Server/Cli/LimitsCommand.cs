@@ -1,13 +1,17 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using Switchboard.Gateway.Accounting;
-using Switchboard.Server.Usage.Storage;
+using Switchboard.Gateway.Limits;
+using Switchboard.Server.ControlPlane;
+using Switchboard.Server.ControlPlane.Audit;
+using Switchboard.Server.Usage.Policy;
 
 namespace Switchboard.Server.Cli;
 
 /// <summary>
 /// <c>switchboard limits set | list | remove</c>: requests/min, tokens/min and concurrent requests of a tenant, a team or a
-/// key (docs/limits-and-budgets.md). Running servers apply a change within <c>limits.refreshSeconds</c>.
+/// key (docs/limits-and-budgets.md), through <see cref="UsagePolicyAdmin"/> like the admin API. Running servers apply a
+/// change within <c>limits.refreshSeconds</c>.
 /// </summary>
 internal static class LimitsCommand
 {
@@ -26,35 +30,25 @@ internal static class LimitsCommand
         database.AddTo(command);
         command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, async (services, ct) =>
         {
-            if (new[] { result.GetValue(rpm), result.GetValue(tpm), result.GetValue(concurrent) }.Any(v => v < 0))
-            {
-                await Console.Error.WriteLineAsync("limits must be zero (no limit) or positive").ConfigureAwait(false);
-                return 2;
-            }
-
-            var (resolved, problem) = await scope.ResolveAsync(result, services, result.GetValue(data)!, ct).ConfigureAwait(false);
-            if (resolved is null)
+            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
+            if (target is null)
             {
                 await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
                 return 2;
             }
 
-            await using var db = await services.GetRequiredService<IDbContextFactory<UsageDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
-            var name = UsageScopes.Name(resolved.Scope);
-            var row = await db.Limits.FirstOrDefaultAsync(r => r.Scope == name && r.ScopeId == resolved.Id, ct).ConfigureAwait(false);
-            if (row is null)
+            try
             {
-                row = new LimitRow { Id = Guid.NewGuid(), Scope = name, ScopeId = resolved.Id, TenantId = resolved.TenantId };
-                db.Limits.Add(row);
+                var entry = await services.GetRequiredService<UsagePolicyAdmin>().SetLimitsAsync(target,
+                    new LimitChange(result.GetValue(rpm), result.GetValue(tpm), result.GetValue(concurrent)), AuditActor.System, ct).ConfigureAwait(false);
+                Console.WriteLine($"{target}: {Describe(entry?.Limits ?? default)}");
+                return 0;
             }
-
-            row.RequestsPerMinute = Apply(result.GetValue(rpm), row.RequestsPerMinute);
-            row.TokensPerMinute = Apply(result.GetValue(tpm), row.TokensPerMinute);
-            row.MaxConcurrent = Apply(result.GetValue(concurrent), row.MaxConcurrent);
-            row.UpdatedAt = DateTimeOffset.UtcNow;
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            Console.WriteLine($"{resolved}: {Describe(row)}");
-            return 0;
+            catch (ControlPlaneValidationException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 2;
+            }
         }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }
@@ -67,14 +61,13 @@ internal static class LimitsCommand
         database.AddTo(command);
         command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, async (services, ct) =>
         {
-            await using var db = await services.GetRequiredService<IDbContextFactory<UsageDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
-            var rows = await db.Limits.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-            foreach (var row in rows.OrderBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.ScopeId, StringComparer.Ordinal))
+            var entries = await services.GetRequiredService<UsagePolicyAdmin>().ListLimitsAsync(null, ct).ConfigureAwait(false);
+            foreach (var entry in entries)
             {
-                Console.WriteLine($"{row.Scope,-6} {row.ScopeId,-36}  {Describe(row)}");
+                Console.WriteLine($"{UsageScopes.Name(entry.Scope),-6} {entry.ScopeId,-36}  {Describe(entry.Limits)}");
             }
 
-            if (rows.Count == 0)
+            if (entries.Count == 0)
             {
                 Console.WriteLine("no limits are stored");
             }
@@ -94,26 +87,22 @@ internal static class LimitsCommand
         database.AddTo(command);
         command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, async (services, ct) =>
         {
-            var (resolved, problem) = await scope.ResolveAsync(result, services, result.GetValue(data)!, ct).ConfigureAwait(false);
-            if (resolved is null)
+            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
+            if (target is null)
             {
                 await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
                 return 2;
             }
 
-            await using var db = await services.GetRequiredService<IDbContextFactory<UsageDbContext>>().CreateDbContextAsync(ct).ConfigureAwait(false);
-            var name = UsageScopes.Name(resolved.Scope);
-            var removed = await db.Limits.Where(r => r.Scope == name && r.ScopeId == resolved.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            Console.WriteLine(removed > 0 ? $"{resolved}: limits removed" : $"{resolved} has no stored limits");
+            var removed = await services.GetRequiredService<UsagePolicyAdmin>().RemoveLimitsAsync(target, AuditActor.System, ct).ConfigureAwait(false);
+            Console.WriteLine(removed ? $"{target}: limits removed" : $"{target} has no stored limits");
             return 0;
         }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }
 
-    private static int? Apply(int? given, int? current) => given is null ? current : given == 0 ? null : given;
+    private static string Describe(LimitSet limits) =>
+        $"requests/min {Text(limits.RequestsPerMinute)}, tokens/min {Text(limits.TokensPerMinute)}, concurrent {Text(limits.MaxConcurrent)}";
 
-    private static string Describe(LimitRow row) =>
-        $"requests/min {row.RequestsPerMinute?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
-        $"tokens/min {row.TokensPerMinute?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
-        $"concurrent {row.MaxConcurrent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
+    private static string Text(int? limit) => limit?.ToString(CultureInfo.InvariantCulture) ?? "-";
 }

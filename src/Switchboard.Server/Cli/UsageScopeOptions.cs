@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Gateway.Accounting;
 using Switchboard.Server.ControlPlane.Storage;
 using Switchboard.Server.Usage;
+using Switchboard.Server.Usage.Policy;
 
 namespace Switchboard.Server.Cli;
 
 /// <summary>
 /// <c>--tenant</c>, <c>--team</c> and <c>--key</c> of the <c>limits</c> and <c>budgets</c> verbs: which tenant, team or key a
-/// limit or budget is for, resolved to the ids the gateway sees (tenant and team GUIDs, key ids) and to the tenant it
-/// belongs to (whose currency budgets are in).
+/// limit or budget is for. The tenant is found by slug or id (or is the only one); the team inside it and the key are
+/// resolved by <see cref="UsagePolicyAdmin.FindAsync"/>, as the admin API resolves them.
 /// </summary>
 internal sealed class UsageScopeOptions
 {
@@ -36,8 +37,7 @@ internal sealed class UsageScopeOptions
         });
 
     /// <summary>The scope named on the command line, or a message saying what is wrong.</summary>
-    public async Task<(ResolvedScope? Scope, string? Problem)> ResolveAsync(ParseResult result, IServiceProvider services, string dataDirectory,
-        CancellationToken cancellationToken)
+    public async Task<(UsageTarget? Target, string? Problem)> ResolveAsync(ParseResult result, IServiceProvider services, CancellationToken cancellationToken)
     {
         var (tenantText, teamText, keyText) = (result.GetValue(Tenant), result.GetValue(Team), result.GetValue(Key));
         if ((keyText is not null ? 1 : 0) + (teamText is not null ? 1 : 0) + (tenantText is not null && teamText is null ? 1 : 0) != 1)
@@ -45,39 +45,32 @@ internal sealed class UsageScopeOptions
             return (null, "name exactly one of --tenant, --team (with --tenant when needed) or --key");
         }
 
+        var targets = services.GetRequiredService<UsagePolicyAdmin>();
+        if (keyText is not null)
+        {
+            var key = await targets.FindAsync(null, UsageScope.Key, keyText, cancellationToken).ConfigureAwait(false);
+            return key is null ? (null, $"no key has the id '{keyText}' (see 'switchboard keys list')") : (key, null);
+        }
+
+        (Guid Id, string Slug)? tenant;
         var db = await services.GetRequiredService<IDbContextFactory<ControlPlaneDbContext>>().CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            if (keyText is not null)
-            {
-                if (Guid.TryParse(keyText, out var keyId) && await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId, cancellationToken).ConfigureAwait(false) is { } key)
-                {
-                    var owner = await db.Tenants.FirstAsync(t => t.Id == key.TenantId, cancellationToken).ConfigureAwait(false);
-                    return (new ResolvedScope(UsageScope.Key, key.Id.ToString(), key.Name, owner.Id.ToString(), owner.Currency), null);
-                }
-
-                return (null, $"no key has the id '{keyText}' (see 'switchboard keys list')");
-            }
-
-            var tenants = await db.Tenants.ToListAsync(cancellationToken).ConfigureAwait(false);
-            var tenant = tenantText is null
+            var tenants = await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Slug }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var named = tenantText is null
                 ? tenants.Count == 1 ? tenants[0] : null
                 : tenants.Find(t => t.Slug == tenantText || t.Id.ToString() == tenantText);
-            if (tenant is null)
-            {
-                return (null, tenantText is null ? "there are several tenants: name one with --tenant" : $"no tenant has the slug or id '{tenantText}'");
-            }
-
-            if (teamText is null)
-            {
-                return (new ResolvedScope(UsageScope.Tenant, tenant.Id.ToString(), tenant.Slug, tenant.Id.ToString(), tenant.Currency), null);
-            }
-
-            var team = await db.Teams.FirstOrDefaultAsync(t => t.TenantId == tenant.Id && (t.Name == teamText || t.Id.ToString() == teamText), cancellationToken)
-                .ConfigureAwait(false);
-            return team is null
-                ? (null, $"tenant '{tenant.Slug}' has no team '{teamText}'")
-                : (new ResolvedScope(UsageScope.Team, team.Id.ToString(), team.Name, tenant.Id.ToString(), tenant.Currency), null);
+            tenant = named is null ? null : (named.Id, named.Slug);
         }
+
+        if (tenant is null)
+        {
+            return (null, tenantText is null ? "there are several tenants: name one with --tenant" : $"no tenant has the slug or id '{tenantText}'");
+        }
+
+        var (tenantId, slug) = tenant.Value;
+        var target = await targets.FindAsync(tenantId, teamText is null ? UsageScope.Tenant : UsageScope.Team, teamText ?? tenantId.ToString(), cancellationToken)
+            .ConfigureAwait(false);
+        return target is null ? (null, $"tenant '{slug}' has no team '{teamText}'") : (target, null);
     }
 }

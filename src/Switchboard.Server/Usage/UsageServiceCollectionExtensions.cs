@@ -34,13 +34,14 @@ internal static class UsageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The usage database and its migrations only (the <c>limits</c> and <c>budgets</c> CLI verbs).</summary>
+    /// <summary>The usage database, its migrations and <see cref="UsagePolicyAdmin"/> (all the <c>limits</c> and <c>budgets</c> CLI verbs need).</summary>
     public static IServiceCollection AddUsageStorage(this IServiceCollection services, Action<UsageOptions> configure)
     {
         services.AddOptions<UsageOptions>().Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDbContextFactory<UsageDbContext>, UsageDbContextFactory>();
         services.AddHostedService<UsageMigrator>();
+        services.TryAddSingleton<UsagePolicyAdmin>();
         return services;
     }
 }

@@ -102,5 +102,9 @@ internal static class WebUiExtensions
         services.TryAddScoped<SystemStatusService>();
         services.TryAddScoped<UserAdminService>();
         services.TryAddScoped<ApiKeyAdminService>();
+        services.TryAddScoped<ControlPlaneActions>();
+        services.TryAddScoped<TeamAdminService>();
+        services.TryAddScoped<AuditAdminService>();
+        services.TryAddScoped<BudgetAdminService>();
     }
 }

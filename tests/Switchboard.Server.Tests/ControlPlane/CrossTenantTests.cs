@@ -8,7 +8,8 @@ namespace Switchboard.Server.Tests.ControlPlane;
 
 /// <summary>
 /// Tenant B (globex) — its owner, its admin, their keys, and the bootstrap key pointed at globex — tries every path to
-/// tenant A's (acme's) documents, collections, conversations, keys, users, teams, service accounts, usage and audit entries.
+/// tenant A's (acme's) documents, collections, conversations, keys, users, teams, service accounts, usage, limits and budgets
+/// and audit entries.
 /// Every attempt must be 404 (or 400/403), never A's data, and A's data must be unchanged afterwards.
 /// </summary>
 public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<TenantsFixture>
@@ -85,6 +86,17 @@ public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<Ten
             (HttpMethod.Post, "api/v1/admin/keys", new { name = "backdoor", owner_user = a.UserId }),
             (HttpMethod.Post, "api/v1/admin/keys", new { name = "backdoor", owner_team = a.TeamId }),
             (HttpMethod.Post, "api/v1/admin/keys", new { name = "backdoor", service_account = a.ServiceAccountId }),
+            (HttpMethod.Put, $"api/v1/admin/limits/tenant/{fixture.AcmeId:D}", new { requests_per_minute = 1 }),
+            (HttpMethod.Delete, $"api/v1/admin/limits/tenant/{fixture.AcmeId:D}", null),
+            (HttpMethod.Put, $"api/v1/admin/limits/team/{a.TeamId}", new { requests_per_minute = 1 }),
+            (HttpMethod.Delete, $"api/v1/admin/limits/team/{a.TeamId}", null),
+            (HttpMethod.Put, $"api/v1/admin/limits/key/{a.KeyId}", new { requests_per_minute = 0 }),
+            (HttpMethod.Delete, $"api/v1/admin/limits/key/{a.KeyId}", null),
+            (HttpMethod.Put, $"api/v1/admin/budgets/tenant/{fixture.AcmeId:D}/day", new { limit = 0.01m }),
+            (HttpMethod.Delete, $"api/v1/admin/budgets/tenant/{fixture.AcmeId:D}/day", null),
+            (HttpMethod.Put, $"api/v1/admin/budgets/team/{a.TeamId}/month", new { limit = 0.01m }),
+            (HttpMethod.Delete, $"api/v1/admin/budgets/team/{a.TeamId}/month", null),
+            (HttpMethod.Put, $"api/v1/admin/budgets/key/{a.KeyId}/day", new { limit = 0.01m }),
             (HttpMethod.Get, $"api/v1/analytics?tenant={fixture.AcmeId:D}", null),
             (HttpMethod.Get, $"api/v1/analytics?tenant={fixture.AcmeId:D}&format=csv", null),
         };
@@ -105,7 +117,7 @@ public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<Ten
         // Lists and searches answer 200, but with B's own things only.
         foreach (var path in new[] { "api/v1/documents", "api/v1/collections", "api/v1/admin/keys", "api/v1/admin/users", "api/v1/admin/teams",
                      "api/v1/admin/service-accounts", "api/v1/admin/audit?limit=500", $"api/v1/admin/audit?target=user:{a.UserId}", "api/v1/admin/tenant",
-                     "api/v1/analytics?group_by=user", "api/v1/analytics?group_by=key&format=csv" })
+                     "api/v1/analytics?group_by=user", "api/v1/analytics?group_by=key&format=csv", "api/v1/admin/limits", "api/v1/admin/budgets" })
         {
             await ExpectNoneOfAsync(label, client, HttpMethod.Get, path, null, a, leaks);
         }
@@ -152,6 +164,20 @@ public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<Ten
         }
 
         await Server.App.Services.GetRequiredService<Switchboard.Server.Usage.Ledger.UsageLedger>().FlushAsync(default);
+        // Limits and budgets of A's tenant, team and member key, for the limits and budgets probes.
+        foreach (var (path, body) in new (string, object)[]
+                 {
+                     ($"api/v1/admin/limits/tenant/{fixture.AcmeId:D}", new { requests_per_minute = 5000 }),
+                     ($"api/v1/admin/limits/team/{teamId}", new { tokens_per_minute = 70000 }),
+                     ($"api/v1/admin/limits/key/{member.KeyId:D}", new { max_concurrent_requests = 7 }),
+                     ($"api/v1/admin/budgets/tenant/{fixture.AcmeId:D}/day", new { limit = 900 }),
+                     ($"api/v1/admin/budgets/team/{teamId}/month", new { limit = 800 }),
+                 })
+        {
+            using var set = await acme.PutAsJsonAsync(path, body);
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
         return new TenantAData(collection, documentId, conversationId, member.KeyId.ToString("D"), member.UserId.ToString("D"), teamId, accountId,
             [collection, documentId, conversationId, member.KeyId.ToString("D"), member.UserId.ToString("D"), teamId, accountId, member.Email, "4242",
                 fixture.AcmeId.ToString("D")]);
@@ -173,6 +199,15 @@ public sealed class CrossTenantTests(TenantsFixture fixture) : IClassFixture<Ten
         Assert.Equal("active", keys.Single(k => k!["id"]!.GetValue<string>() == a.KeyId)!["status"]!.GetValue<string>());
         Assert.DoesNotContain(keys, k => k!["name"]!.GetValue<string>() == "backdoor");
         Assert.Equal(HttpStatusCode.OK, models.StatusCode);
+
+        var limits = (await acme.GetFromJsonAsync<JsonObject>("api/v1/admin/limits"))!["limits"]!.AsArray();
+        var budgets = (await acme.GetFromJsonAsync<JsonObject>("api/v1/admin/budgets"))!["budgets"]!.AsArray();
+        Assert.Equal(5000, limits.Single(l => l!["scope"]!.GetValue<string>() == "tenant")!["requests_per_minute"]!.GetValue<int>());
+        Assert.Equal(70000, limits.Single(l => l!["id"]!.GetValue<string>() == a.TeamId)!["tokens_per_minute"]!.GetValue<int>());
+        Assert.Equal(7, limits.Single(l => l!["id"]!.GetValue<string>() == a.KeyId)!["max_concurrent_requests"]!.GetValue<int>());
+        Assert.Equal(900m, budgets.Single(b => b!["scope"]!.GetValue<string>() == "tenant" && b["period"]!.GetValue<string>() == "day")!["limit"]!.GetValue<decimal>());
+        Assert.Equal(800m, budgets.Single(b => b!["id"]!.GetValue<string>() == a.TeamId)!["limit"]!.GetValue<decimal>());
+        Assert.DoesNotContain(budgets, b => b!["scope"]!.GetValue<string>() == "key");
     }
 
     private HttpClient BootstrapIn(string tenant)

@@ -97,6 +97,11 @@ public sealed class SecurityTests(BrowserFixture fixture)
         await using var member = await SessionScopeAsync(WebServer.Member);
         await Assert.ThrowsAsync<WebForbiddenException>(() => member.ServiceProvider.GetRequiredService<UserAdminService>().ListAsync(CancellationToken.None));
         await Assert.ThrowsAsync<WebForbiddenException>(() => member.ServiceProvider.GetRequiredService<SystemStatusService>().ReadAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<WebForbiddenException>(() => member.ServiceProvider.GetRequiredService<UserAdminService>()
+            .ChangeRoleAsync(Guid.NewGuid(), UserRole.Owner, CancellationToken.None));
+        await Assert.ThrowsAsync<WebForbiddenException>(() => member.ServiceProvider.GetRequiredService<TeamAdminService>().CreateAsync("members-team", CancellationToken.None));
+        await Assert.ThrowsAsync<WebForbiddenException>(() => member.ServiceProvider.GetRequiredService<AuditAdminService>().VerifyAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<WebForbiddenException>(() => member.ServiceProvider.GetRequiredService<BudgetAdminService>().LoadAsync(CancellationToken.None));
     }
 
     [Fact]

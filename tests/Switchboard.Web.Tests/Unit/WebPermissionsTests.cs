@@ -19,6 +19,15 @@ public sealed class WebPermissionsTests
     [InlineData("Member", "ViewSystem", false)]
     [InlineData("Admin", "ManageKeys", true)]
     [InlineData("Owner", "ManageUsers", true)]
+    [InlineData("Member", "ManageTeams", false)]
+    [InlineData("Member", "ViewAudit", false)]
+    [InlineData("Member", "ViewBudgets", false)]
+    [InlineData("Viewer", "ManageBudgets", false)]
+    [InlineData("Admin", "ManageTeams", true)]
+    [InlineData("Admin", "ViewAudit", true)]
+    [InlineData("Admin", "ViewBudgets", true)]
+    [InlineData("Admin", "ManageBudgets", true)]
+    [InlineData("Owner", "ManageBudgets", true)]
     // The API's policy table (RolePolicy): members keep their own keys, viewers have none.
     public void Allows_FollowsTheRoleMatrix(string role, string permission, bool allowed) =>
         Assert.Equal(allowed, WebPermissions.Allows(Enum.Parse<UserRole>(role), Enum.Parse<WebPermission>(permission)));

@@ -57,5 +57,6 @@ internal static class AdminApi
 
     public const string RoleProblem = "'role' must be one of owner, admin, member, viewer.";
 
-    private static string Sentence(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
+    /// <summary>A control-plane message as a sentence: capitalised, ending in a full stop.</summary>
+    public static string Sentence(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
 }

@@ -1,5 +1,6 @@
 using Switchboard.Server.ControlPlane.Admin.Audit;
 using Switchboard.Server.ControlPlane.Admin.Keys;
+using Switchboard.Server.ControlPlane.Admin.Limits;
 using Switchboard.Server.ControlPlane.Admin.Providers;
 using Switchboard.Server.ControlPlane.Admin.ServiceAccounts;
 using Switchboard.Server.ControlPlane.Admin.Status;
@@ -26,6 +27,8 @@ internal static class AdminEndpoints
         AdminAuditEndpoints.Map(admin);
         AdminSystemEndpoint.Map(admin);
         AdminProviderEndpoints.Map(admin);
+        AdminLimitEndpoints.Map(admin);
+        AdminBudgetEndpoints.Map(admin);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Switchboard.Server.ControlPlane.Admin.Audit;
 using Switchboard.Server.ControlPlane.Admin.Keys;
+using Switchboard.Server.ControlPlane.Admin.Limits;
 using Switchboard.Server.ControlPlane.Admin.ServiceAccounts;
 using Switchboard.Server.ControlPlane.Admin.Teams;
 using Switchboard.Server.ControlPlane.Admin.Tenant;
@@ -31,4 +32,10 @@ namespace Switchboard.Server.ControlPlane.Admin;
 [JsonSerializable(typeof(TenantBody))]
 [JsonSerializable(typeof(TenantView))]
 [JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(LimitBody))]
+[JsonSerializable(typeof(LimitView))]
+[JsonSerializable(typeof(LimitList))]
+[JsonSerializable(typeof(BudgetBody))]
+[JsonSerializable(typeof(BudgetView))]
+[JsonSerializable(typeof(BudgetList))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

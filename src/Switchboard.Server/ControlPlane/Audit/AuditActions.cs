@@ -31,4 +31,17 @@ internal static class AuditActions
     /// <summary>A document's original file was opened or downloaded (once per opening, not per range request).</summary>
     public const string DocumentOpened = "document.opened";
     public const string CollectionDeleted = "collection.deleted";
+    public const string LimitsUpdated = "limits.updated";
+    public const string LimitsRemoved = "limits.removed";
+    public const string BudgetUpdated = "budget.updated";
+    public const string BudgetRemoved = "budget.removed";
+
+    /// <summary>Every action above, for pickers (the audit page's action filter).</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        TenantCreated, TenantUpdated, UserCreated, UserUpdated, UserDeleted, PasswordReset, UserLinked, LoginSucceeded, LoginFailed, AccountLocked,
+        Logout, RefreshTokenReused, TeamCreated, TeamUpdated, TeamDeleted, TeamMemberAdded, TeamMemberRemoved, ServiceAccountCreated,
+        ServiceAccountUpdated, KeyCreated, KeyImported, KeyRevoked, ConfigChanged, DocumentDeleted, DocumentOpened, CollectionDeleted, LimitsUpdated, LimitsRemoved,
+        BudgetUpdated, BudgetRemoved,
+    ];
 }

@@ -35,6 +35,9 @@ internal static class Permissions
 
     public const string AuditRead = "audit.read";
 
+    /// <summary>Set and remove the rate limits and budgets of the tenant, its teams and its keys (reading them is <see cref="UsageRead"/>).</summary>
+    public const string LimitsManage = "limits.manage";
+
     /// <summary>Change the gateway configuration (providers, deployments, aliases). Server-wide.</summary>
     public const string ProvidersManage = "providers.manage";
 
@@ -47,7 +50,7 @@ internal static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         ChatUse, KnowledgeRead, KnowledgeWrite, KnowledgeManage, KeysManageOwn, KeysManage, UsersManage, TeamsManage, UsageRead, AuditRead,
-        ProvidersManage, SystemRead, TenantManage,
+        ProvidersManage, SystemRead, TenantManage, LimitsManage,
     ];
 
     /// <summary>

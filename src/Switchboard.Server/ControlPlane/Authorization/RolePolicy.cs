@@ -5,7 +5,7 @@ namespace Switchboard.Server.ControlPlane.Authorization;
 
 /// <summary>
 /// The one table of which role holds which permission. A viewer reads: chats and searches but changes nothing; a
-/// member also uploads and keeps their own keys; an admin runs the tenant (users, teams, keys, audit, and — in the
+/// member also uploads and keeps their own keys; an admin runs the tenant (users, teams, keys, limits and budgets, audit, and — in the
 /// operator tenant — providers and system health); the owner can do everything, including the tenant's settings.
 /// Immutable; thread-safe.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class RolePolicy
         [UserRole.Member] = Set(Permissions.ChatUse, Permissions.KnowledgeRead, Permissions.KnowledgeWrite, Permissions.KeysManageOwn),
         [UserRole.Admin] = Set(Permissions.ChatUse, Permissions.KnowledgeRead, Permissions.KnowledgeWrite, Permissions.KnowledgeManage,
             Permissions.KeysManageOwn, Permissions.KeysManage, Permissions.UsersManage, Permissions.TeamsManage, Permissions.UsageRead,
-            Permissions.AuditRead, Permissions.ProvidersManage, Permissions.SystemRead),
+            Permissions.AuditRead, Permissions.ProvidersManage, Permissions.SystemRead, Permissions.LimitsManage),
         [UserRole.Owner] = Set([.. Permissions.All]),
     }.ToFrozenDictionary();
 

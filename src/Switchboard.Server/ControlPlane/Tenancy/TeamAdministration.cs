@@ -16,6 +16,11 @@ internal sealed class TeamAdministration(ControlPlaneDbContext db, AuditLog audi
     public Task<List<Team>> ListAsync(Guid tenantId, CancellationToken cancellationToken) =>
         db.Teams.AsNoTracking().Where(t => t.TenantId == tenantId).OrderBy(t => t.Name).ToListAsync(cancellationToken);
 
+    /// <summary>How many members each of the tenant's teams has; teams without members are left out.</summary>
+    public Task<Dictionary<Guid, int>> MemberCountsAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        db.TeamMemberships.AsNoTracking().Where(m => m.TenantId == tenantId).GroupBy(m => m.TeamId).Select(g => new { Team = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Team, g => g.Count, cancellationToken);
+
     public Task<Team?> FindAsync(Guid tenantId, Guid teamId, CancellationToken cancellationToken) =>
         db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Id == teamId, cancellationToken);
 

@@ -11,4 +11,8 @@ internal enum WebPermission
     ViewSystem,
     ManageUsers,
     ManageKeys,
+    ManageTeams,
+    ViewAudit,
+    ViewBudgets,
+    ManageBudgets,
 }

@@ -19,12 +19,16 @@ internal static class WebPermissions
         WebPermission.ViewSystem => Permissions.SystemRead,
         WebPermission.ManageUsers => Permissions.UsersManage,
         WebPermission.ManageKeys => Permissions.KeysManageOwn,
+        WebPermission.ManageTeams => Permissions.TeamsManage,
+        WebPermission.ViewAudit => Permissions.AuditRead,
+        WebPermission.ViewBudgets => Permissions.UsageRead,
+        WebPermission.ManageBudgets => Permissions.LimitsManage,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 
     /// <summary>Whether the role holds the action's permission (for showing or hiding; acting also checks the operator tenant).</summary>
     public static bool Allows(UserRole role, WebPermission permission) => RolePolicy.Grants(role, Of(permission));
 
-    /// <summary>Whether <paramref name="role"/> may create a user with <paramref name="created"/>: only owners create owners.</summary>
+    /// <summary>Whether <paramref name="role"/> may create a user with, or give someone, <paramref name="created"/>: only owners grant owner.</summary>
     public static bool MayGrant(UserRole role, UserRole created) => role == UserRole.Owner || (role == UserRole.Admin && created != UserRole.Owner);
 }

@@ -14,6 +14,9 @@ internal static class AdminPages
         new("/admin/system", Icons.Material.Outlined.MonitorHeart, t => t.NavSystem, WebPermission.ViewSystem),
         new("/admin/users", Icons.Material.Outlined.People, t => t.NavUsers, WebPermission.ManageUsers),
         new("/admin/keys", Icons.Material.Outlined.Key, t => t.NavKeys, WebPermission.ManageKeys),
+        new("/admin/teams", Icons.Material.Outlined.Groups, t => t.NavTeams, WebPermission.ManageTeams),
+        new("/admin/budgets", Icons.Material.Outlined.Savings, t => t.NavBudgets, WebPermission.ViewBudgets),
+        new("/admin/audit", Icons.Material.Outlined.FactCheck, t => t.NavAudit, WebPermission.ViewAudit),
     ];
 }
 

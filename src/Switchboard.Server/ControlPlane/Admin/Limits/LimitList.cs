@@ -1,0 +1,3 @@
+namespace Switchboard.Server.ControlPlane.Admin.Limits;
+
+internal sealed record LimitList(IReadOnlyList<LimitView> Limits);
