@@ -9,7 +9,7 @@ namespace Switchboard.Gateway.Endpoints;
 
 /// <summary>
 /// <c>GET /api/v1/admin/deployments</c>: every alias's deployments with their live state — health,
-/// requests in flight, queue, latency averages. The host authorizes the caller (errors as RFC 7807 problem details).
+/// requests in flight, queue, latency averages, the failure share of the health window. The host authorizes the caller (errors as RFC 7807 problem details).
 /// </summary>
 internal sealed class AdminDeploymentsEndpoint(GatewayConfigProvider config)
 {
@@ -55,6 +55,15 @@ internal sealed class AdminDeploymentsEndpoint(GatewayConfigProvider config)
                 json.WriteNumber("queueLength"u8, d.State.Gate.QueueLength);
                 WriteMilliseconds(json, "latencyMs"u8, d.State.LatencyMs);
                 WriteMilliseconds(json, "timeToFirstTokenMs"u8, d.State.TimeToFirstTokenMs);
+                if (d.State.Health.FailureRate(health) is { } failureRate)
+                {
+                    json.WriteNumber("errorRate"u8, Math.Round(failureRate, 4));
+                }
+                else
+                {
+                    json.WriteNull("errorRate"u8);
+                }
+
                 json.WriteStartArray("tags"u8);
                 foreach (var tag in d.Tags)
                 {

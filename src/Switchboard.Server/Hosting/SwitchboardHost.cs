@@ -51,6 +51,7 @@ internal static class SwitchboardHost
             controlPlane.Oidc = options.Oidc;
         });
         builder.Services.AddSingleton(new ConfigFileEditor(options.ConfigPath));
+        builder.Services.AddSingleton<GatewayConfigChanges>();
         builder.Services.AddSingleton<ControlPlane.Admin.Status.ServerStart>();
         builder.Services.AddUsage(usage =>
         {

@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Switchboard.Server.Web.Admin;
+using Switchboard.Server.Web.Analytics;
 using Switchboard.Server.Web.Auth;
 using Switchboard.Server.Web.Chat;
 using Switchboard.Server.Web.Components;
 using Switchboard.Server.Web.KnowledgeBase;
+using Switchboard.Server.Web.Providers;
 
 namespace Switchboard.Server.Web;
 
@@ -106,5 +108,8 @@ internal static class WebUiExtensions
         services.TryAddScoped<TeamAdminService>();
         services.TryAddScoped<AuditAdminService>();
         services.TryAddScoped<BudgetAdminService>();
+        services.TryAddSingleton<UsageGroupNames>();
+        services.TryAddScoped<UsageAnalyticsService>();
+        services.TryAddScoped<ProviderAdminService>();
     }
 }

@@ -25,6 +25,19 @@ public sealed class DeploymentHealthTests
     }
 
     [Fact]
+    public void FailureRate_IsTheShareOfFailedAttemptsInTheWindow()
+    {
+        var health = new DeploymentHealth(_time);
+        Assert.Null(health.FailureRate(Options));
+
+        Report(health, successes: 3, failures: 1);
+        Assert.Equal(0.25, health.FailureRate(Options));
+
+        _time.Advance(TimeSpan.FromSeconds(40));
+        Assert.Null(health.FailureRate(Options));
+    }
+
+    [Fact]
     public void FewAttempts_NeverOpenTheCircuit()
     {
         var health = new DeploymentHealth(_time);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Playwright;
 using Switchboard.Server.ControlPlane.Accounts;
 using Switchboard.Server.Web;
@@ -160,15 +159,5 @@ public sealed class SecurityTests(BrowserFixture fixture)
             + "[data-testid=search-results] img").CountAsync());
     }
 
-    /// <summary>A service scope acting for <paramref name="account"/>, as a circuit of theirs would, after a real login.</summary>
-    private async Task<AsyncServiceScope> SessionScopeAsync(TestAccount account)
-    {
-        var scope = fixture.Server.App.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
-            .LoginAsync(new LoginAttempt(null, account.Email, account.Password), CancellationToken.None);
-        var principal = WebSessions.Principal(result.Tokens!, account.Email, DateTimeOffset.UtcNow.AddHours(1));
-        scope.ServiceProvider.GetRequiredService<WebAuthenticationStateProvider>()
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
-    }
+    private Task<AsyncServiceScope> SessionScopeAsync(TestAccount account) => fixture.Server.SessionScopeAsync(account);
 }

@@ -49,6 +49,21 @@ internal sealed class DeploymentHealth(TimeProvider time)
     }
 
     /// <summary>
+    /// The failure share of the attempts in the current window, or null when there were none (for the admin views;
+    /// an open circuit stops counting until a probe closes it, so it reports the share that opened it).
+    /// </summary>
+    public double? FailureRate(HealthOptions options)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        lock (_lock)
+        {
+            var (successes, failures) = Totals(now, options);
+            var total = successes + failures;
+            return total == 0 ? null : (double)failures / total;
+        }
+    }
+
+    /// <summary>
     /// Whether a request may use the deployment now. For a half-open circuit this admits one probe and
     /// reserves the next chance a break duration later, so an unused probe never blocks recovery.
     /// </summary>

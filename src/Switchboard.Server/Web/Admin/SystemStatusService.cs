@@ -24,15 +24,11 @@ internal sealed class SystemStatusService(
         await users.RequireAsync(WebPermission.ViewSystem, cancellationToken).ConfigureAwait(false);
         var snapshot = config.Current;
         var health = snapshot.Options.Health;
-        var deployments = snapshot.RoutesInOrder.SelectMany(route => route.Deployments.Select(d => new DeploymentStatus(
-            route.Alias, d.Name, d.Provider.Name, d.IsLocal, d.State.Health.GetState(health).ToString().ToLowerInvariant(), d.State.InFlight,
-            d.State.Gate.QueueLength, Finite(d.State.LatencyMs), Finite(d.State.TimeToFirstTokenMs), d.Provider.UnusableReason))).ToList();
+        var deployments = snapshot.RoutesInOrder.SelectMany(route => route.Deployments.Select(d => DeploymentStatus.Of(route.Alias, d, health))).ToList();
         var loaded = localModels.Managers.SelectMany(m => m.Value.Loaded.Select(l =>
             new LoadedModelStatus(m.Key, l.Path, l.SizeBytes, l.Slots, l.Busy, l.Queued, l.LastUsed))).ToList();
         using var process = Process.GetCurrentProcess();
         return new SystemStatus(deployments, queue.Waiting, workers.Running, loaded, time.GetUtcNow() - process.StartTime.ToUniversalTime(), process.WorkingSet64,
             typeof(SystemStatusService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?");
     }
-
-    private static double? Finite(double value) => double.IsNaN(value) ? null : Math.Round(value, 1);
 }

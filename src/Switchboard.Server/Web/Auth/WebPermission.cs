@@ -15,4 +15,10 @@ internal enum WebPermission
     ViewAudit,
     ViewBudgets,
     ManageBudgets,
+
+    /// <summary>The analytics page: the tenant's usage with <c>usage.read</c>, otherwise the user's own.</summary>
+    ViewUsage,
+
+    /// <summary>The providers and aliases page (server-wide: owners and admins of the operator tenant).</summary>
+    ManageProviders,
 }

@@ -23,6 +23,9 @@ internal static class WebPermissions
         WebPermission.ViewAudit => Permissions.AuditRead,
         WebPermission.ViewBudgets => Permissions.UsageRead,
         WebPermission.ManageBudgets => Permissions.LimitsManage,
+        // As GET /api/v1/analytics: everyone who calls models reads usage; how much of it depends on usage.read.
+        WebPermission.ViewUsage => Permissions.ChatUse,
+        WebPermission.ManageProviders => Permissions.ProvidersManage,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

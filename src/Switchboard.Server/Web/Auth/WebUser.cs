@@ -10,7 +10,12 @@ namespace Switchboard.Server.Web.Auth;
 /// <summary>The person behind a web session, read from the session cookie's claims. Immutable.</summary>
 internal sealed record WebUser(Guid UserId, Guid TenantId, UserRole Role, string Name, string Email)
 {
-    public bool Can(WebPermission permission) => WebPermissions.Allows(Role, permission);
+    /// <summary>
+    /// Whether the user may do <paramref name="permission"/>: on the control-plane principal when known (which also applies
+    /// the operator-tenant rule of server-wide pages), else by role. For showing and hiding; acting re-checks
+    /// (<see cref="WebUserAccessor.RequireAsync"/>).
+    /// </summary>
+    public bool Can(WebPermission permission) => Identity?.Can(WebPermissions.Of(permission)) ?? WebPermissions.Allows(Role, permission);
 
     public bool IsAdmin => Role is UserRole.Owner or UserRole.Admin;
 

@@ -36,10 +36,17 @@ internal sealed class WebUserAccessor(AuthenticationStateProvider authentication
             : throw new WebForbiddenException($"Your role ({user.Role.ToString().ToLowerInvariant()}) does not have the permission '{WebPermissions.Of(permission)}'.");
     }
 
-    /// <summary>The user as the page last saw it, without a database check (for rendering only, never for acting).</summary>
+    /// <summary>
+    /// The user as the page last saw it, with the principal from the in-memory identity snapshot, without a database
+    /// check (for rendering only, never for acting).
+    /// </summary>
     public async Task<WebUser?> PeekAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync().ConfigureAwait(false);
-        return WebUser.From(state.User);
+        return Peek(state.User);
     }
+
+    /// <summary>The user of <paramref name="principal"/> with the snapshot's principal (rendering only, as <see cref="PeekAsync"/>).</summary>
+    public WebUser? Peek(System.Security.Claims.ClaimsPrincipal principal) =>
+        WebUser.From(principal) is { } user ? user with { Identity = directory.Current.User(user.UserId)?.Principal } : null;
 }

@@ -25,6 +25,26 @@ internal sealed partial record UiStrings
 
     public string UserCreated(string email) => Format(UserCreatedFormat, email);
 
+    public string UsageRange(string range) => UsageRanges.TryGetValue(range, out var text) ? text : range;
+
+    public string UsageGrouping(string? groupBy) => UsageGroupings.TryGetValue(groupBy ?? "", out var text) ? text : groupBy ?? "";
+
+    public string UsageSource(string? source) => UsageSources.TryGetValue(source ?? "", out var text) ? text : source ?? "";
+
+    public string Cost(string currency) => Format(CostFormat, currency);
+
+    public string SessionOf(string name) => Format(SessionOfFormat, name);
+
+    public string UpdatedAt(DateTimeOffset at) => Format(UpdatedFormat, at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+
+    public string DeleteProviderQuestion(string name) => Format(DeleteProviderFormat, name);
+
+    public string DeleteAliasQuestion(string alias) => Format(DeleteAliasFormat, alias);
+
+    public string RemoveDeploymentQuestion(string deployment, string alias) => Format(RemoveDeploymentFormat, deployment, alias);
+
+    public string ConfigApplied(string name) => Format(ConfigAppliedFormat, name);
+
     public string Days(int days) => Format(DaysFormat, days);
 
     public string SearchSummary(int results, string mode, long milliseconds) => Format(SearchSummaryFormat, results, mode, milliseconds);

@@ -177,6 +177,64 @@ internal sealed partial record UiStrings
     public required string Done { get; init; }
     public required IReadOnlyDictionary<string, string> KeyStatuses { get; init; }
 
+    // Analytics.
+    public required string NavAnalytics { get; init; }
+    public required IReadOnlyDictionary<string, string> UsageRanges { get; init; }
+    public required string GroupBy { get; init; }
+    public required IReadOnlyDictionary<string, string> UsageGroupings { get; init; }
+    public required string Team { get; init; }
+    public required string AllTeams { get; init; }
+    public required string Source { get; init; }
+    public required IReadOnlyDictionary<string, string> UsageSources { get; init; }
+    public required string Refresh { get; init; }
+    public required string DownloadCsv { get; init; }
+    public required string Requests { get; init; }
+    public required string Errors { get; init; }
+    public required string ErrorRate { get; init; }
+    public required string TokensIn { get; init; }
+    public required string TokensOut { get; init; }
+    public required string CostFormat { get; init; }
+    public required string LatencyP50 { get; init; }
+    public required string LatencyP95 { get; init; }
+    public required string ActiveUsers { get; init; }
+    public required string AllRequests { get; init; }
+    public required string OtherGroups { get; init; }
+    public required string NoGroup { get; init; }
+    public required string SessionOfFormat { get; init; }
+    public required string Breakdown { get; init; }
+    public required string NoUsage { get; init; }
+    public required string NoChartData { get; init; }
+    public required string OwnUsageOnly { get; init; }
+    public required string UpdatedFormat { get; init; }
+
+    // Providers and aliases.
+    public required string NavProviders { get; init; }
+    public required string Providers { get; init; }
+    public required string Aliases { get; init; }
+    public required string ProviderType { get; init; }
+    public required string BaseUrl { get; init; }
+    public required string BaseUrlHelp { get; init; }
+    public required string ApiKey { get; init; }
+    public required string ApiKeyHelp { get; init; }
+    public required string LocalProviderHelp { get; init; }
+    public required string None { get; init; }
+    public required string NewProvider { get; init; }
+    public required string EditProvider { get; init; }
+    public required string NewAlias { get; init; }
+    public required string EditAlias { get; init; }
+    public required string Policy { get; init; }
+    public required string Router { get; init; }
+    public required string FromModelsDirectory { get; init; }
+    public required string NoDeployments { get; init; }
+    public required string AddDeployment { get; init; }
+    public required string ModelHelp { get; init; }
+    public required string DeleteProviderFormat { get; init; }
+    public required string DeleteAliasFormat { get; init; }
+    public required string RemoveDeploymentFormat { get; init; }
+    public required string ConfigRefused { get; init; }
+    public required string ConfigAppliedFormat { get; init; }
+    public required string LastRejectedChange { get; init; }
+
     // Units and relative times.
     public required string JustNow { get; init; }
     public required string MinutesAgoFormat { get; init; }

@@ -65,5 +65,17 @@
 
   const ready = () => { document.body.dataset.sbInteractive = '1'; };
 
-  window.sbWeb = { copyText, follow, setPreference, setLanguage, ready };
+  // Saves text the page made (a CSV export) as a file: a same-origin blob link, so no URL outside the session serves it.
+  const download = (name, type, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(url);
+  };
+
+  window.sbWeb = { copyText, follow, setPreference, setLanguage, ready, download };
 })();

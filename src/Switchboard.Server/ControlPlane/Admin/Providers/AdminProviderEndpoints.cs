@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Switchboard.Gateway.Configuration;
-using Switchboard.Server.ControlPlane.Audit;
 using Switchboard.Server.ControlPlane.Authorization;
 
 namespace Switchboard.Server.ControlPlane.Admin.Providers;
@@ -10,9 +8,9 @@ namespace Switchboard.Server.ControlPlane.Admin.Providers;
 /// Changes the gateway configuration at run time (<c>providers.manage</c>): <c>GET /api/v1/admin/providers</c> (providers,
 /// secrets masked, and aliases), <c>PUT|DELETE /api/v1/admin/providers/{name}</c>, <c>PUT|DELETE /api/v1/admin/models/{alias}</c>,
 /// <c>POST /api/v1/admin/models/{alias}/deployments</c>, <c>DELETE /api/v1/admin/models/{alias}/deployments/{index}</c>.
-/// Bodies are the config file's own JSON for that item (docs/configuration.md). A change the validator refuses is
-/// answered 400 with its messages and nothing is written; an accepted one is written atomically, applied by the hot
-/// reload, and audited as <c>config.changed</c> with the names of the changed fields.
+/// Bodies are the config file's own JSON for that item (docs/configuration.md). The changes themselves are
+/// <see cref="GatewayConfigChanges"/>'s (the web application's providers page makes the same ones); here they become
+/// HTTP answers: 200/201 with the item, 204 for removals, 400 with the validator's messages (nothing written), 404.
 /// </summary>
 internal static class AdminProviderEndpoints
 {
@@ -30,115 +28,57 @@ internal static class AdminProviderEndpoints
         admin.MapDelete("/models/{alias}/deployments/{index}", (Delegate)RemoveDeploymentAsync).RequirePermission(Permissions.ProvidersManage);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ConfigFileEditor editor)
+    private static async Task<IResult> ListAsync(HttpContext context, GatewayConfigChanges changes)
     {
-        var document = await editor.ReadAsync(context.RequestAborted).ConfigureAwait(false);
-        var providers = new JsonArray([.. ConfigDocument.Array(document, "providers").OfType<JsonObject>().Select(ConfigDocument.MaskProvider)]);
-        var models = ConfigDocument.Array(document, "models").DeepClone();
+        var (providers, models) = await changes.ListAsync(context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Text(new JsonObject { ["providers"] = providers, ["models"] = models }.ToJsonString(), "application/json");
     }
 
-    private static Task<IResult> PutProviderAsync(HttpContext context) => EditAsync(context, "name", async (name, _) =>
+    private static Task<IResult> PutProviderAsync(HttpContext context) => WithBodyAsync(context, "name", (changes, principal, name, body) =>
+        changes.PutProviderAsync(principal, name, body, context.RequestAborted));
+
+    private static Task<IResult> DeleteProviderAsync(HttpContext context) => ChangeAsync(context, "name", (changes, principal, name) =>
+        changes.DeleteProviderAsync(principal, name, context.RequestAborted));
+
+    private static Task<IResult> PutAliasAsync(HttpContext context) => WithBodyAsync(context, "alias", (changes, principal, alias, body) =>
+        changes.PutAliasAsync(principal, alias, body, context.RequestAborted));
+
+    private static Task<IResult> DeleteAliasAsync(HttpContext context) => ChangeAsync(context, "alias", (changes, principal, alias) =>
+        changes.DeleteAliasAsync(principal, alias, context.RequestAborted));
+
+    private static Task<IResult> AddDeploymentAsync(HttpContext context) => WithBodyAsync(context, "alias", (changes, principal, alias, body) =>
+        changes.AddDeploymentAsync(principal, alias, body, context.RequestAborted));
+
+    private static Task<IResult> RemoveDeploymentAsync(HttpContext context)
     {
-        var (body, problem) = await BodyAsync(context).ConfigureAwait(false);
-        return body is null ? (null, problem) : ((Func<JsonObject, ConfigEdit>)(document =>
+        if (!int.TryParse(AdminApi.RouteValue(context, "index"), out var index) || index < 0)
         {
-            body["name"] = name;
-            RemoveCaseVariants(body, "name");
-            var providers = ConfigDocument.Array(document, "providers");
-            var index = ConfigDocument.IndexOf(providers, "name", name);
-            var stored = index < 0 ? null : providers[index] as JsonObject;
-            ConfigDocument.KeepSecrets(body, stored);
-            var fields = ConfigDocument.ChangedFields(stored, body);
-            if (index < 0)
-            {
-                providers.Add(body);
-                return new ConfigEdit("provider.created", name, fields, Created: true);
-            }
-
-            providers[index] = body;
-            return new ConfigEdit("provider.updated", name, fields);
-        }), null);
-    });
-
-    private static Task<IResult> DeleteProviderAsync(HttpContext context) => EditAsync(context, "name", (name, _) =>
-        Task.FromResult<(Func<JsonObject, ConfigEdit>?, IResult?)>((document => Remove(document, "providers", "name", name, "provider.deleted"), null)));
-
-    private static Task<IResult> PutAliasAsync(HttpContext context) => EditAsync(context, "alias", async (alias, _) =>
-    {
-        var (body, problem) = await BodyAsync(context).ConfigureAwait(false);
-        return body is null ? (null, problem) : ((Func<JsonObject, ConfigEdit>)(document =>
-        {
-            body["alias"] = alias;
-            RemoveCaseVariants(body, "alias");
-            var models = ConfigDocument.Array(document, "models");
-            var index = ConfigDocument.IndexOf(models, "alias", alias);
-            var stored = index < 0 ? null : models[index] as JsonObject;
-            var fields = ConfigDocument.ChangedFields(stored, body);
-            if (index < 0)
-            {
-                models.Add(body);
-                return new ConfigEdit("alias.created", alias, fields, Created: true);
-            }
-
-            models[index] = body;
-            return new ConfigEdit("alias.updated", alias, fields);
-        }), null);
-    });
-
-    private static Task<IResult> DeleteAliasAsync(HttpContext context) => EditAsync(context, "alias", (alias, _) =>
-        Task.FromResult<(Func<JsonObject, ConfigEdit>?, IResult?)>((document => Remove(document, "models", "alias", alias, "alias.deleted"), null)));
-
-    private static Task<IResult> AddDeploymentAsync(HttpContext context) => EditAsync(context, "alias", async (alias, _) =>
-    {
-        var (body, problem) = await BodyAsync(context).ConfigureAwait(false);
-        return body is null ? (null, problem) : ((Func<JsonObject, ConfigEdit>)(document =>
-        {
-            if (AliasOf(document, alias) is not { } route)
-            {
-                return ConfigEdit.Missing("alias", alias);
-            }
-
-            Deployments(route).Add(body);
-            return new ConfigEdit("deployment.added", alias, ["deployments"], Created: true);
-        }), null);
-    });
-
-    private static Task<IResult> RemoveDeploymentAsync(HttpContext context) => EditAsync(context, "alias", (alias, _) =>
-    {
-        var indexText = AdminApi.RouteValue(context, "index");
-        return Task.FromResult<(Func<JsonObject, ConfigEdit>?, IResult?)>(int.TryParse(indexText, out var index) && index >= 0
-            ? (document =>
-            {
-                if (AliasOf(document, alias) is not { } route || index >= Deployments(route).Count)
-                {
-                    return ConfigEdit.Missing("deployment", $"{alias}[{index}]");
-                }
-
-                Deployments(route).RemoveAt(index);
-                return new ConfigEdit("deployment.removed", alias, ["deployments"]);
-            }, null)
-            : (null, AdminApi.Problem(StatusCodes.Status400BadRequest, "The deployment index must be a non-negative integer (its position, from 0).")));
-    });
-
-    /// <summary>Validates, writes, reloads and audits one edit; answers 200/201 with the item, 204 for deletions, 400 with the validator's messages, 404.</summary>
-    private static Task<IResult> EditAsync(HttpContext context, string routeName,
-        Func<string, ApiPrincipal, Task<(Func<JsonObject, ConfigEdit>? Edit, IResult? Problem)>> prepare) => AdminApi.RunAsync(context, async principal =>
-    {
-        var name = Uri.UnescapeDataString(AdminApi.RouteValue(context, routeName));
-        var (edit, problem) = await prepare(name, principal).ConfigureAwait(false);
-        if (edit is null)
-        {
-            return problem!;
+            return Task.FromResult<IResult>(AdminApi.Problem(StatusCodes.Status400BadRequest,
+                "The deployment index must be a non-negative integer (its position, from 0)."));
         }
 
-        var services = context.RequestServices;
-        var editor = services.GetRequiredService<ConfigFileEditor>();
-        var result = await editor.EditAsync(edit, services.GetRequiredService<GatewayConfigProvider>(), context.RequestAborted).ConfigureAwait(false);
-        var change = result.Edit!;
-        if (change.NotFound)
+        return ChangeAsync(context, "alias", (changes, principal, alias) => changes.RemoveDeploymentAsync(principal, alias, index, context.RequestAborted));
+    }
+
+    private static Task<IResult> WithBodyAsync(HttpContext context, string routeName,
+        Func<GatewayConfigChanges, ApiPrincipal, string, JsonObject, Task<ConfigEditResult>> change) => AdminApi.RunAsync(context, async principal =>
+    {
+        var (body, problem) = await BodyAsync(context).ConfigureAwait(false);
+        return body is null ? problem! : await AnswerAsync(context, routeName, (changes, name) => change(changes, principal, name, body)).ConfigureAwait(false);
+    });
+
+    private static Task<IResult> ChangeAsync(HttpContext context, string routeName, Func<GatewayConfigChanges, ApiPrincipal, string, Task<ConfigEditResult>> change) =>
+        AdminApi.RunAsync(context, principal => AnswerAsync(context, routeName, (changes, name) => change(changes, principal, name)));
+
+    /// <summary>Runs one change on the item the route names and turns its outcome into the answer.</summary>
+    private static async Task<IResult> AnswerAsync(HttpContext context, string routeName, Func<GatewayConfigChanges, string, Task<ConfigEditResult>> change)
+    {
+        var name = Uri.UnescapeDataString(AdminApi.RouteValue(context, routeName));
+        var result = await change(context.RequestServices.GetRequiredService<GatewayConfigChanges>(), name).ConfigureAwait(false);
+        var edit = result.Edit!;
+        if (edit.NotFound)
         {
-            return AdminApi.Problem(StatusCodes.Status404NotFound, $"The config has no {change.Change} named '{change.Name}'.");
+            return AdminApi.Problem(StatusCodes.Status404NotFound, $"The config has no {edit.Change} named '{edit.Name}'.");
         }
 
         if (!result.Applied)
@@ -148,49 +88,13 @@ internal static class AdminProviderEndpoints
                 extensions: new Dictionary<string, object?> { ["errors"] = result.Problems.ToArray() });
         }
 
-        await services.GetRequiredService<AuditLog>().AppendAsync(new AuditRecord(principal.Actor, AuditActions.ConfigChanged, principal.TenantId,
-            $"config:{change.Name}", AuditDetails.Of(("change", change.Change), ("name", change.Name), ("fields", string.Join(',', change.Fields)),
-                ("file", editor.Path))), CancellationToken.None).ConfigureAwait(false);
-        if (change.Change.EndsWith(".deleted", StringComparison.Ordinal) || change.Change == "deployment.removed")
+        if (edit.Change.EndsWith(".deleted", StringComparison.Ordinal) || edit.Change == "deployment.removed")
         {
             return TypedResults.NoContent();
         }
 
-        var item = routeName == "name"
-            ? ConfigDocument.MaskProvider((JsonObject)ConfigDocument.Array(result.Document!, "providers")
-                [ConfigDocument.IndexOf(ConfigDocument.Array(result.Document!, "providers"), "name", name)]!)
-            : ConfigDocument.Array(result.Document!, "models")[ConfigDocument.IndexOf(ConfigDocument.Array(result.Document!, "models"), "alias", name)]!;
-        return TypedResults.Text(item.ToJsonString(), "application/json", statusCode: change.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-    });
-
-    private static ConfigEdit Remove(JsonObject document, string array, string field, string name, string change)
-    {
-        var items = ConfigDocument.Array(document, array);
-        var index = ConfigDocument.IndexOf(items, field, name);
-        if (index < 0)
-        {
-            return ConfigEdit.Missing(array == "providers" ? "provider" : "alias", name);
-        }
-
-        items.RemoveAt(index);
-        return new ConfigEdit(change, name, []);
-    }
-
-    private static JsonObject? AliasOf(JsonObject document, string alias)
-    {
-        var models = ConfigDocument.Array(document, "models");
-        var index = ConfigDocument.IndexOf(models, "alias", alias);
-        return index < 0 ? null : models[index] as JsonObject;
-    }
-
-    private static JsonArray Deployments(JsonObject route) => ConfigDocument.Array(route, "deployments");
-
-    private static void RemoveCaseVariants(JsonObject body, string field)
-    {
-        foreach (var key in body.Select(p => p.Key).Where(k => k != field && string.Equals(k, field, StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            body.Remove(key);
-        }
+        var item = routeName == "name" ? GatewayConfigChanges.Provider(result.Document!, name) : GatewayConfigChanges.AliasOf(result.Document!, name);
+        return TypedResults.Text(item!.ToJsonString(), "application/json", statusCode: edit.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     private static async Task<(JsonObject? Body, IResult? Problem)> BodyAsync(HttpContext context)
