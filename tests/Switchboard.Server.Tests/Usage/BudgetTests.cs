@@ -31,7 +31,7 @@ public sealed class BudgetTests : IAsyncLifetime
         using var response = await pending;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal((UsageHarness.AnswerCost, 0m), await _harness.WaitForBudgetAsync(rule, s => s.Reserved == 0));
-        var row = Assert.Single(await _harness.LedgerAsync());
+        var row = Assert.Single(await _harness.LedgerAsync(atLeast: 1));
         Assert.Equal(23_500_000L, row.CostNanos);
         Assert.False(row.UsageEstimated);
     }
@@ -45,7 +45,7 @@ public sealed class BudgetTests : IAsyncLifetime
         Assert.Contains("[DONE]", await response.Content.ReadAsStringAsync());
 
         Assert.Equal((UsageHarness.StreamCost, 0m), await _harness.WaitForBudgetAsync(rule, s => s.Reserved == 0));
-        var row = Assert.Single(await _harness.LedgerAsync());
+        var row = Assert.Single(await _harness.LedgerAsync(atLeast: 1));
         Assert.Equal((11, 5, false), (row.InputTokens, row.OutputTokens, row.UsageEstimated));
     }
 
@@ -63,7 +63,7 @@ public sealed class BudgetTests : IAsyncLifetime
 
         var (spent, reserved) = await _harness.WaitForBudgetAsync(rule, s => s.Reserved == 0);
         Assert.Equal(0m, reserved);
-        var row = Assert.Single(await _harness.LedgerAsync());
+        var row = Assert.Single(await _harness.LedgerAsync(atLeast: 1));
         Assert.Equal((499, "client_cancelled", true), (row.Status, row.ErrorType, row.UsageEstimated));
         Assert.Equal(UsageHarness.PromptEstimate, row.InputTokens);
         Assert.InRange(row.OutputTokens!.Value, 1, 12);
@@ -81,7 +81,7 @@ public sealed class BudgetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
 
         Assert.Equal((0m, 0m), await _harness.WaitForBudgetAsync(rule, s => s.Reserved == 0));
-        var row = Assert.Single(await _harness.LedgerAsync());
+        var row = Assert.Single(await _harness.LedgerAsync(atLeast: 1));
         Assert.Equal((500, 0L), (row.Status, row.CostNanos));
     }
 
@@ -157,7 +157,7 @@ public sealed class BudgetTests : IAsyncLifetime
     {
         using var response = await _harness.Server.Http.PostAsync("v1/chat/completions", UsageHarness.Chat("priced", maxTokens: 10));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var row = Assert.Single(await _harness.LedgerAsync());
+        var row = Assert.Single(await _harness.LedgerAsync(atLeast: 1));
         Assert.Equal(("admin", 23_500_000L, "USD"), (row.KeyId, row.CostNanos, row.Currency));
     }
 }

@@ -224,16 +224,33 @@ internal sealed class UsageHarness : IAsyncDisposable
         await Services.GetRequiredService<UsageLedger>().FlushAsync(timeout.Token);
     }
 
-    /// <summary>Every ledger row (after a flush), oldest first.</summary>
-    public async Task<List<UsageRecord>> LedgerAsync(bool flush = true)
+    /// <summary>
+    /// Every ledger row (after a flush), oldest first. <paramref name="atLeast"/> waits (bounded) for that many rows: a
+    /// request the client cancelled is accounted for after the client has gone, so its row may not be queued yet.
+    /// </summary>
+    public async Task<List<UsageRecord>> LedgerAsync(bool flush = true, int atLeast = 0)
     {
-        if (flush)
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
         {
-            await FlushLedgerAsync();
-        }
+            if (flush)
+            {
+                await FlushLedgerAsync();
+            }
 
-        await using var db = await UsageDbAsync();
-        return (await db.UsageRecords.AsNoTracking().ToListAsync()).OrderBy(r => r.OccurredAt).ThenBy(r => r.Id).ToList();
+            List<UsageRecord> rows;
+            await using (var db = await UsageDbAsync())
+            {
+                rows = (await db.UsageRecords.AsNoTracking().ToListAsync()).OrderBy(r => r.OccurredAt).ThenBy(r => r.Id).ToList();
+            }
+
+            if (rows.Count >= atLeast || DateTime.UtcNow > deadline)
+            {
+                return rows;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     public Task<UsageDbContext> UsageDbAsync() => Services.GetRequiredService<IDbContextFactory<UsageDbContext>>().CreateDbContextAsync();
