@@ -8,7 +8,7 @@
 #   AB_ROUNDS=3 AB_DURATION=5 bench/run-limits-ab.sh
 # Settings: AB_ROUNDS=5, AB_DURATION=10, AB_CONNECTIONS=64, AB_BASE_REF=35d4724 (empty: no base side),
 #           AB_SIDES="off on" (diagnosis: add "ledger" = admin key with the ledger on, "limits" = the limited key, ledger off),
-#           AB_SLOW_DURATION=20 (seconds of load with the database locked), AB_LOCK_SECONDS=5 (each lock).
+#           AB_SLOW_DURATION=20 (seconds of load with the database locked; 0 skips that part), AB_LOCK_SECONDS=5 (each lock).
 # ON:  a key (keys create) with requests/min, tokens/min and concurrency limits and a daily and a monthly budget
 #      (all far above what the run uses, so every request is checked, reserved and settled, none refused), prices on
 #      the deployment, the ledger on (SQLite, DATA/usage.db).
@@ -172,6 +172,10 @@ requests_total() { # port → sum of switchboard_requests_total
     curl -fsS "http://127.0.0.1:$1/metrics" | awk '/^switchboard_requests_total/ { s += $NF } END { printf "%.0f\n", s }'
 }
 USAGE_DB="$ON_DATA/usage.db"
+if [ "$SLOW_DURATION" -eq 0 ]; then
+  log "AB_SLOW_DURATION=0: the slow-database part is skipped"
+  exit 0
+fi
 log "slow database: latency at 8 connections with the ledger's database free, then locked ${LOCK_SECONDS} s at a time"
 read -r free_rps _ free_p50 free_p99 _ < <(run on "$SLOW_DURATION" 8)
 (
