@@ -90,9 +90,10 @@ internal sealed partial class RequestCompletion(IRateLimiter limiter, IBudgetSto
         }
     }
 
-    /// <summary>The caller's tenant currency, else <c>prices.defaultCurrency</c>.</summary>
+    /// <summary>The caller's tenant currency (carried by the caller, else from the usage policy), else <c>prices.defaultCurrency</c>.</summary>
     private string CurrencyOf(RequestOutcome outcome, PricesConfig prices) =>
-        outcome.Caller?.TenantId is { } tenant && policies.Current.TenantCurrencies.TryGetValue(tenant, out var currency) ? currency : prices.DefaultCurrency;
+        outcome.Caller?.Currency
+        ?? (outcome.Caller?.TenantId is { } tenant && policies.Current.TenantCurrencies.TryGetValue(tenant, out var currency) ? currency : prices.DefaultCurrency);
 
     private void Settle(AdmissionTicket ticket, UsageTotals usage, DateTimeOffset now, CurrencyConverter rates)
     {

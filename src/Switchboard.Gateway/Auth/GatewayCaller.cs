@@ -13,6 +13,12 @@ public sealed record GatewayCaller(string KeyId, string Name, IReadOnlySet<strin
     /// <summary>The tenant the key belongs to (control plane); null for the bootstrap admin key.</summary>
     public string? TenantId { get; init; }
 
+    /// <summary>
+    /// The tenant's billing currency (RUB or USD), known with the caller so a tenant's first requests are costed in it
+    /// before any usage policy has been loaded; null outside tenants.
+    /// </summary>
+    public string? Currency { get; init; }
+
     /// <summary>The team owning the key, or the key owner's team when it has one.</summary>
     public string? TeamId { get; init; }
 

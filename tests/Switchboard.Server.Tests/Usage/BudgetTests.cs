@@ -153,6 +153,22 @@ public sealed class BudgetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewTenantsKey_IsCostedInTheTenantsCurrency_FromItsFirstRequest()
+    {
+        // No budget or limit is stored, so nothing reloads the usage policy: the currency comes with the key.
+        var tenant = await _harness.CreateTenantAsync("fresh-rubles", "RUB");
+        var (client, _) = await _harness.UserKeyAsync(tenant.Id, Switchboard.Server.ControlPlane.Accounts.UserRole.Member);
+        using (client)
+        using (var response = await client.PostAsync("v1/chat/completions", UsageHarness.Chat("rub", maxTokens: 10)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var row = Assert.Single(await _harness.LedgerAsync(atLeast: 1));
+        Assert.Equal(("RUB", 1_800_000L, tenant.Id.ToString()), (row.Currency, row.CostNanos, row.TenantId));
+    }
+
+    [Fact]
     public async Task AdminKeyWithoutBudgets_IsNeitherLimitedNorCharged()
     {
         using var response = await _harness.Server.Http.PostAsync("v1/chat/completions", UsageHarness.Chat("priced", maxTokens: 10));

@@ -70,6 +70,7 @@ internal sealed class IdentitySnapshot
         Gateway = new GatewayCaller(BootstrapKeyId, "bootstrap admin key", null, IsAdmin: true)
         {
             TenantId = tenant?.Id.ToString("D"),
+            Currency = tenant?.Currency,
             Role = "owner",
         },
     };

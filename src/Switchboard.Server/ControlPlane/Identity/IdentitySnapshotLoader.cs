@@ -24,7 +24,7 @@ internal static class IdentitySnapshotLoader
         var keyRows = await db.ApiKeys.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var operatorTenant = tenantRows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).FirstOrDefault();
-        var tenants = tenantRows.ToDictionary(t => t.Id, t => new TenantEntry(t.Id, t.Slug, t.Name, t.Id == operatorTenant?.Id));
+        var tenants = tenantRows.ToDictionary(t => t.Id, t => new TenantEntry(t.Id, t.Slug, t.Name, t.Id == operatorTenant?.Id, t.Currency));
         var teamsOfUser = memberships.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(m => m.TeamId).ToFrozenSet());
         var users = userRows.ToDictionary(u => u.Id, u =>
         {
@@ -43,6 +43,7 @@ internal static class IdentitySnapshotLoader
                 Gateway = new GatewayCaller("user:" + u.Id.ToString("D"), u.DisplayName, null)
                 {
                     TenantId = tenant.Id.ToString("D"),
+                    Currency = tenant.Currency,
                     UserId = u.Id.ToString("D"),
                     TeamId = FirstTeam(teams),
                     Role = Lower(u.Role),
@@ -102,6 +103,7 @@ internal static class IdentitySnapshotLoader
             {
                 Route = key.RoutePreference,
                 TenantId = tenant.Id.ToString("D"),
+                Currency = tenant.Currency,
                 TeamId = key.OwnerTeamId?.ToString("D") ?? FirstTeam(teams),
                 UserId = key.OwnerUserId?.ToString("D"),
                 Role = Lower(role),
