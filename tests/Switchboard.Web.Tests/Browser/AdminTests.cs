@@ -70,6 +70,7 @@ public sealed class AdminTests(BrowserFixture fixture)
 
         // keys.manage_own: a member makes and sees their own keys, never the owner's.
         await page.GotoAsync("/admin/keys");
+        await browser.WaitForAppAsync();
         await page.GetByTestId("new-key").ClickAsync();
         await page.GetByTestId("key-name").FillAsync("member-laptop");
         await page.GetByTestId("key-create").ClickAsync();
