@@ -55,6 +55,19 @@ internal sealed class InProcessModelClient(GatewayConfigProvider config, OpenAiR
         return json;
     }
 
+    /// <summary>The text of a streamed chat completion, delta by delta; failures as <see cref="StreamAsync"/>.</summary>
+    public async IAsyncEnumerable<string> StreamTextAsync(GatewayCaller caller, string alias, JsonObject request,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in StreamAsync(caller, alias, request, cancellationToken).ConfigureAwait(false))
+        {
+            if (chunk["choices"]?[0]?["delta"]?["content"]?.GetValue<string>() is { Length: > 0 } delta)
+            {
+                yield return delta;
+            }
+        }
+    }
+
     /// <summary>
     /// Streams a chat completion and yields each SSE chunk as JSON (the usage chunk included); throws
     /// <see cref="ModelCallException"/> when the call is refused, fails before its first chunk, or is cut.

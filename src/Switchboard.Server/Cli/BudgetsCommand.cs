@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Switchboard.Gateway.Accounting;
 using Switchboard.Gateway.Budgets;
-using Switchboard.Server.ControlPlane;
 using Switchboard.Server.ControlPlane.Audit;
 using Switchboard.Server.Usage.Policy;
 
@@ -44,31 +43,18 @@ internal static class BudgetsCommand
                 return 2;
             }
 
-            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
-            if (target is null)
+            return await scope.RunAsync(result, services, async (admin, target) =>
             {
-                await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
-                return 2;
-            }
+                if (result.GetValue(currency) is { } given && !given.Trim().Equals(target.Currency, StringComparison.OrdinalIgnoreCase))
+                {
+                    await Console.Error.WriteLineAsync($"{target} is billed in its tenant's currency, {target.Currency}; leave --currency out").ConfigureAwait(false);
+                    return 2;
+                }
 
-            if (result.GetValue(currency) is { } given && !given.Trim().Equals(target.Currency, StringComparison.OrdinalIgnoreCase))
-            {
-                await Console.Error.WriteLineAsync($"{target} is billed in its tenant's currency, {target.Currency}; leave --currency out").ConfigureAwait(false);
-                return 2;
-            }
-
-            try
-            {
-                var entry = await services.GetRequiredService<UsagePolicyAdmin>().SetBudgetAsync(target, budgetPeriod, limitAmount, softAmount, AuditActor.System, ct)
-                    .ConfigureAwait(false);
+                var entry = await admin.SetBudgetAsync(target, budgetPeriod, limitAmount, softAmount, AuditActor.System, ct).ConfigureAwait(false);
                 Console.WriteLine($"{target}: {Describe(entry)}");
                 return 0;
-            }
-            catch (ControlPlaneValidationException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return 2;
-            }
+            }, ct).ConfigureAwait(false);
         }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }
@@ -120,16 +106,12 @@ internal static class BudgetsCommand
                 only = parsed;
             }
 
-            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
-            if (target is null)
+            return await scope.RunAsync(result, services, async (admin, target) =>
             {
-                await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
-                return 2;
-            }
-
-            var removed = await services.GetRequiredService<UsagePolicyAdmin>().RemoveBudgetsAsync(target, only, AuditActor.System, ct).ConfigureAwait(false);
-            Console.WriteLine($"{target}: {removed} budget(s) removed");
-            return 0;
+                var removed = await admin.RemoveBudgetsAsync(target, only, AuditActor.System, ct).ConfigureAwait(false);
+                Console.WriteLine($"{target}: {removed} budget(s) removed");
+                return 0;
+            }, ct).ConfigureAwait(false);
         }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }

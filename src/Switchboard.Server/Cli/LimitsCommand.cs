@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Switchboard.Gateway.Accounting;
 using Switchboard.Gateway.Limits;
-using Switchboard.Server.ControlPlane;
 using Switchboard.Server.ControlPlane.Audit;
 using Switchboard.Server.Usage.Policy;
 
@@ -28,28 +27,14 @@ internal static class LimitsCommand
         var command = new Command("set", "Set limits; options left out keep their current value.") { rpm, tpm, concurrent, data };
         scope.AddTo(command);
         database.AddTo(command);
-        command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, async (services, ct) =>
-        {
-            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
-            if (target is null)
+        command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, (services, ct) =>
+            scope.RunAsync(result, services, async (admin, target) =>
             {
-                await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
-                return 2;
-            }
-
-            try
-            {
-                var entry = await services.GetRequiredService<UsagePolicyAdmin>().SetLimitsAsync(target,
-                    new LimitChange(result.GetValue(rpm), result.GetValue(tpm), result.GetValue(concurrent)), AuditActor.System, ct).ConfigureAwait(false);
+                var entry = await admin.SetLimitsAsync(target, new LimitChange(result.GetValue(rpm), result.GetValue(tpm), result.GetValue(concurrent)),
+                    AuditActor.System, ct).ConfigureAwait(false);
                 Console.WriteLine($"{target}: {Describe(entry?.Limits ?? default)}");
                 return 0;
-            }
-            catch (ControlPlaneValidationException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return 2;
-            }
-        }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
+            }, ct), cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }
 
@@ -85,19 +70,13 @@ internal static class LimitsCommand
         var command = new Command("remove", "Remove the stored limits of a tenant, team or key.") { data };
         scope.AddTo(command);
         database.AddTo(command);
-        command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, async (services, ct) =>
-        {
-            var (target, problem) = await scope.ResolveAsync(result, services, ct).ConfigureAwait(false);
-            if (target is null)
+        command.SetAction((result, cancellationToken) => ControlPlaneCommandHost.RunAsync(result, data, database, (services, ct) =>
+            scope.RunAsync(result, services, async (admin, target) =>
             {
-                await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
-                return 2;
-            }
-
-            var removed = await services.GetRequiredService<UsagePolicyAdmin>().RemoveLimitsAsync(target, AuditActor.System, ct).ConfigureAwait(false);
-            Console.WriteLine(removed ? $"{target}: limits removed" : $"{target} has no stored limits");
-            return 0;
-        }, cancellationToken, configureServices: UsageScopeOptions.AddStorage));
+                var removed = await admin.RemoveLimitsAsync(target, AuditActor.System, ct).ConfigureAwait(false);
+                Console.WriteLine(removed ? $"{target}: limits removed" : $"{target} has no stored limits");
+                return 0;
+            }, ct), cancellationToken, configureServices: UsageScopeOptions.AddStorage));
         return command;
     }
 

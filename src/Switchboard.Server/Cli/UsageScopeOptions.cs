@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Gateway.Accounting;
+using Switchboard.Server.ControlPlane;
 using Switchboard.Server.ControlPlane.Storage;
 using Switchboard.Server.Usage;
 using Switchboard.Server.Usage.Policy;
@@ -35,6 +36,31 @@ internal sealed class UsageScopeOptions
             o.Provider = storage.Provider;
             o.ConnectionString = storage.ConnectionString;
         });
+
+    /// <summary>
+    /// Runs a verb that works on the scope named on the command line: exit code 2 with the problem when it names none (or
+    /// a wrong one), or when <see cref="UsagePolicyAdmin"/> refuses the change; otherwise <paramref name="run"/>'s code.
+    /// </summary>
+    public async Task<int> RunAsync(ParseResult result, IServiceProvider services, Func<UsagePolicyAdmin, UsageTarget, Task<int>> run,
+        CancellationToken cancellationToken)
+    {
+        var (target, problem) = await ResolveAsync(result, services, cancellationToken).ConfigureAwait(false);
+        if (target is null)
+        {
+            await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+            return 2;
+        }
+
+        try
+        {
+            return await run(services.GetRequiredService<UsagePolicyAdmin>(), target).ConfigureAwait(false);
+        }
+        catch (ControlPlaneValidationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+    }
 
     /// <summary>The scope named on the command line, or a message saying what is wrong.</summary>
     public async Task<(UsageTarget? Target, string? Problem)> ResolveAsync(ParseResult result, IServiceProvider services, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Clients;
@@ -55,33 +54,10 @@ internal sealed class GatewayKnowledgeModels(InProcessModelClient client) : IKno
             usage?["completion_tokens"]?.GetValue<int>() ?? 0);
     }
 
-    public async IAsyncEnumerable<string> StreamAsync(KnowledgeCaller caller, string alias, IReadOnlyList<ChatTurn> messages, int maxTokens,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var chunks = client.StreamAsync(Gateway(caller), alias, Request(messages, maxTokens), cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (chunks.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (ModelCallException ex)
-                {
-                    throw new KnowledgeModelException(ex.Message, ex.Status, ex);
-                }
-
-                if (chunks.Current["choices"]?[0]?["delta"]?["content"]?.GetValue<string>() is { Length: > 0 } delta)
-                {
-                    yield return delta;
-                }
-            }
-        }
-    }
+    public IAsyncEnumerable<string> StreamAsync(KnowledgeCaller caller, string alias, IReadOnlyList<ChatTurn> messages, int maxTokens,
+        CancellationToken cancellationToken) =>
+        client.StreamTextAsync(Gateway(caller), alias, Request(messages, maxTokens), cancellationToken)
+            .Translate((ModelCallException ex) => new KnowledgeModelException(ex.Message, ex.Status, ex), cancellationToken);
 
     /// <summary>The gateway identity of a knowledge-base caller: the system runs as an admin of every alias.</summary>
     private static GatewayCaller Gateway(KnowledgeCaller caller) =>

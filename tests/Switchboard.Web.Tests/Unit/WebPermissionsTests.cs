@@ -55,7 +55,7 @@ public sealed class WebPermissionsTests
             UserId = admin.UserId,
             Role = UserRole.Admin,
             Name = admin.Name,
-            Gateway = admin.Gateway,
+            Gateway = new Switchboard.Gateway.Auth.GatewayCaller("user:" + admin.Principal, admin.Name, null),
         };
 
         // By role alone an admin holds providers.manage; the operator rule needs the principal.

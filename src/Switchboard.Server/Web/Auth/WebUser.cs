@@ -27,13 +27,10 @@ internal sealed record WebUser(Guid UserId, Guid TenantId, UserRole Role, string
 
     /// <summary>
     /// The gateway identity for the user's model calls, the same as an access token of theirs gets: the tenant, team and
-    /// user recorded for usage, limits and budgets.
+    /// user recorded for usage, limits and budgets. Known once an action has been authorised.
     /// </summary>
-    public GatewayCaller Gateway => Identity?.Gateway ?? new("user:" + Principal, Email, null)
-    {
-        TenantId = TenantId.ToString("D"),
-        UserId = Principal,
-    };
+    public GatewayCaller Gateway => Identity?.Gateway
+        ?? throw new InvalidOperationException("The user's principal is known once an action is authorised (WebUserAccessor.RequireAsync).");
 
     /// <summary>The user of an authenticated session principal, or null when it is not one.</summary>
     public static WebUser? From(ClaimsPrincipal? principal)

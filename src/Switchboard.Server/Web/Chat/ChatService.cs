@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchboard.Gateway.Clients;
@@ -146,56 +145,13 @@ internal sealed class ChatService(
         });
     }
 
-    private async IAsyncEnumerable<string> PlainDeltas(WebUser user, string alias, JsonObject request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var chunks = models.StreamAsync(user.Gateway, alias, request, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (chunks.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (ModelCallException ex)
-                {
-                    throw new ChatFailedException(ex.Message, ex);
-                }
+    private IAsyncEnumerable<string> PlainDeltas(WebUser user, string alias, JsonObject request, CancellationToken cancellationToken) =>
+        models.StreamTextAsync(user.Gateway, alias, request, cancellationToken)
+            .Translate((ModelCallException ex) => new ChatFailedException(ex.Message, ex), cancellationToken);
 
-                if (chunks.Current["choices"]?[0]?["delta"]?["content"]?.GetValue<string>() is { Length: > 0 } delta)
-                {
-                    yield return delta;
-                }
-            }
-        }
-    }
-
-    private async IAsyncEnumerable<string> KnowledgeDeltas(PreparedAnswer prepared, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var deltas = answers.StreamAsync(prepared, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (deltas.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await deltas.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (KnowledgeModelException ex)
-                {
-                    throw new ChatFailedException(ex.Message, ex);
-                }
-
-                yield return deltas.Current;
-            }
-        }
-    }
+    private IAsyncEnumerable<string> KnowledgeDeltas(PreparedAnswer prepared, CancellationToken cancellationToken) =>
+        answers.StreamAsync(prepared, cancellationToken)
+            .Translate((KnowledgeModelException ex) => new ChatFailedException(ex.Message, ex), cancellationToken);
 
     private ConversationRecord Own(WebUser user, string conversationId) =>
         store.GetConversation(conversationId) is { } conversation && conversation.Tenant == user.TenantId.ToString("D") && conversation.Owner == user.Principal
