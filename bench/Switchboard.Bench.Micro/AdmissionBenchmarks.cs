@@ -112,14 +112,13 @@ public class AdmissionBenchmarks
                     new BudgetRule(UsageScope.Tenant, tenant, BudgetPeriod.Month, 1_000_000_000m, null, "RUB"),
                 ],
             }.ToFrozenDictionary(),
-            new Dictionary<string, string> { [tenant] = "RUB" }.ToFrozenDictionary(),
             FrozenDictionary<(UsageScope, string), string>.Empty);
         var policies = new StaticUsagePolicyProvider(policy);
         _limiter = new InProcessRateLimiter();
         _budgets = new InProcessBudgetStore();
         var metrics = new GatewayMetrics(new BenchMeterFactory(), _config);
         _admission = new RequestAdmission(_limiter, _budgets, policies, metrics, TimeProvider.System, NullLogger<RequestAdmission>.Instance);
-        _completion = new RequestCompletion(_limiter, _budgets, policies, new NullUsageSink(), metrics, _config, TimeProvider.System,
+        _completion = new RequestCompletion(_limiter, _budgets, new NullUsageSink(), metrics, _config, TimeProvider.System,
             NullLogger<RequestCompletion>.Instance);
         RequestInspector.Inspect("""{"model":"chat","max_tokens":256,"messages":[{"role":"user","content":"Say hello in one short sentence."}]}"""u8,
             UpstreamOperation.ChatCompletions, out _request);

@@ -16,7 +16,7 @@ namespace Switchboard.Gateway.Accounting;
 /// nothing), and its row in the usage ledger. Never blocks: settlements against a remote store finish in the
 /// background and are awaited at shutdown (<see cref="DrainAsync"/>). Thread-safe.
 /// </summary>
-internal sealed partial class RequestCompletion(IRateLimiter limiter, IBudgetStore budgets, IUsagePolicyProvider policies, IUsageSink sink,
+internal sealed partial class RequestCompletion(IRateLimiter limiter, IBudgetStore budgets, IUsageSink sink,
     GatewayMetrics metrics, GatewayConfigProvider config, TimeProvider time, ILogger<RequestCompletion> logger)
 {
     private readonly Lock _drainLock = new();
@@ -90,10 +90,8 @@ internal sealed partial class RequestCompletion(IRateLimiter limiter, IBudgetSto
         }
     }
 
-    /// <summary>The caller's tenant currency (carried by the caller, else from the usage policy), else <c>prices.defaultCurrency</c>.</summary>
-    private string CurrencyOf(RequestOutcome outcome, PricesConfig prices) =>
-        outcome.Caller?.Currency
-        ?? (outcome.Caller?.TenantId is { } tenant && policies.Current.TenantCurrencies.TryGetValue(tenant, out var currency) ? currency : prices.DefaultCurrency);
+    /// <summary>The caller's tenant currency, else <c>prices.defaultCurrency</c>.</summary>
+    private static string CurrencyOf(RequestOutcome outcome, PricesConfig prices) => outcome.Caller?.Currency ?? prices.DefaultCurrency;
 
     private void Settle(AdmissionTicket ticket, UsageTotals usage, DateTimeOffset now, CurrencyConverter rates)
     {

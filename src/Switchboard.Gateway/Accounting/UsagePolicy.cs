@@ -6,19 +6,18 @@ namespace Switchboard.Gateway.Accounting;
 
 /// <summary>
 /// The limits and budgets in force, as one immutable snapshot read without locks on the request path:
-/// limits and budgets per key, team and tenant, tenants' currencies and display names for messages.
+/// limits and budgets per key, team and tenant, and display names for messages. (A tenant's currency comes with the
+/// caller, <see cref="Auth.GatewayCaller.Currency"/>.)
 /// Replaced as a whole when the definitions change.
 /// </summary>
 internal sealed class UsagePolicy(
     FrozenDictionary<(UsageScope, string), LimitSet> limits,
     FrozenDictionary<(UsageScope, string), BudgetRule[]> budgets,
-    FrozenDictionary<string, string> tenantCurrencies,
     FrozenDictionary<(UsageScope, string), string> names)
 {
     public static readonly UsagePolicy Empty = new(
         FrozenDictionary<(UsageScope, string), LimitSet>.Empty,
         FrozenDictionary<(UsageScope, string), BudgetRule[]>.Empty,
-        FrozenDictionary<string, string>.Empty,
         FrozenDictionary<(UsageScope, string), string>.Empty);
 
     /// <summary>Limits stored for a key (they fill in what the key itself does not set), a team or a tenant.</summary>
@@ -26,9 +25,6 @@ internal sealed class UsagePolicy(
 
     /// <summary>Budgets per scope, day before month.</summary>
     public FrozenDictionary<(UsageScope, string), BudgetRule[]> Budgets { get; } = budgets;
-
-    /// <summary>Tenant id → ISO currency code.</summary>
-    public FrozenDictionary<string, string> TenantCurrencies { get; } = tenantCurrencies;
 
     /// <summary>What messages call a team or tenant (its name or slug); ids are used where none is known.</summary>
     public FrozenDictionary<(UsageScope, string), string> Names { get; } = names;

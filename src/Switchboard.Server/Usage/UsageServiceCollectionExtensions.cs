@@ -11,7 +11,7 @@ namespace Switchboard.Server.Usage;
 /// <summary>
 /// Registers the usage side of the control plane: its database and migrations, the ledger (queue, writer, spill,
 /// retention), the limits and budgets read from the database for the gateway, and analytics. Call after
-/// <c>AddControlPlane</c> (its migrations must run first; tenants' currencies come from it).
+/// <c>AddControlPlane</c> (its migrations must run first; tenants' and teams' names come from it).
 /// </summary>
 internal static class UsageServiceCollectionExtensions
 {

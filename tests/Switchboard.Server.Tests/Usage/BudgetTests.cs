@@ -139,8 +139,9 @@ public sealed class BudgetTests : IAsyncLifetime
         var team = await _harness.CreateTeamAsync(tenant.Id, "ops");
         var tenantId = tenant.Id.ToString();
         var rule = await _harness.SetBudgetAsync(UsageScope.Tenant, tenantId, BudgetPeriod.Month, 1000m, currency: "RUB", tenantId: tenantId);
-        using var a = _harness.Client(UsageHarness.Caller("rub-a", tenantId, team.Id.ToString()));
-        using var b = _harness.Client(UsageHarness.Caller("rub-b", tenantId));
+        // Made-up callers carry their tenant's currency as real keys do (from the identity snapshot).
+        using var a = _harness.Client(UsageHarness.Caller("rub-a", tenantId, team.Id.ToString()) with { Currency = tenant.Currency });
+        using var b = _harness.Client(UsageHarness.Caller("rub-b", tenantId) with { Currency = tenant.Currency });
         using (await a.PostAsync("v1/chat/completions", UsageHarness.Chat("rub", maxTokens: 10)))
         using (await b.PostAsync("v1/chat/completions", UsageHarness.Chat("rub", maxTokens: 10)))
         {

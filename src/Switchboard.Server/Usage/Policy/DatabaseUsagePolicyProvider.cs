@@ -10,7 +10,7 @@ using Switchboard.Server.Usage.Storage;
 namespace Switchboard.Server.Usage.Policy;
 
 /// <summary>
-/// The limits and budgets in force, read from the usage tables (and tenants' currencies and names from the control
+/// The limits and budgets in force, read from the usage tables (and tenants' and teams' names from the control
 /// plane) into one snapshot before the server takes requests, then every <c>limits.refreshSeconds</c>, so the request
 /// path never reads the database; a change made by another process (the CLI, another node) applies within that time.
 /// Before a budget's current window is used for the first time in this process, its settled spend is rebuilt from the
@@ -44,14 +44,13 @@ internal sealed partial class DatabaseUsagePolicyProvider(
         try
         {
             var (limitRows, budgetRows) = await ReadDefinitionsAsync(cancellationToken).ConfigureAwait(false);
-            var (currencies, names) = await ReadTenancyAsync(cancellationToken).ConfigureAwait(false);
+            var names = await ReadNamesAsync(cancellationToken).ConfigureAwait(false);
             var rules = budgetRows.Select(Rule).OfType<(BudgetRule Rule, string Partition)>().ToList();
             await SeedAsync(rules, cancellationToken).ConfigureAwait(false);
             _current = new UsagePolicy(
                 limitRows.Where(r => UsageScopes.TryParse(r.Scope, out _)).ToFrozenDictionary(
                     r => (Scope(r.Scope), r.ScopeId), r => new LimitSet(r.RequestsPerMinute, r.TokensPerMinute, r.MaxConcurrent)),
                 rules.GroupBy(r => (r.Rule.Scope, r.Rule.ScopeId)).ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Rule).OrderBy(r => r.Period).ToArray()),
-                currencies,
                 names);
         }
         finally
@@ -92,16 +91,16 @@ internal sealed partial class DatabaseUsagePolicyProvider(
         }
     }
 
-    private async Task<(FrozenDictionary<string, string>, FrozenDictionary<(UsageScope, string), string>)> ReadTenancyAsync(CancellationToken cancellationToken)
+    private async Task<FrozenDictionary<(UsageScope, string), string>> ReadNamesAsync(CancellationToken cancellationToken)
     {
         var db = controlPlane.CreateDbContext();
         await using (db.ConfigureAwait(false))
         {
-            var tenants = await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Slug, t.Currency }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var tenants = await db.Tenants.AsNoTracking().Select(t => new { t.Id, t.Slug }).ToListAsync(cancellationToken).ConfigureAwait(false);
             var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
             var names = tenants.Select(t => KeyValuePair.Create((UsageScope.Tenant, Id(t.Id)), t.Slug))
                 .Concat(teams.Select(t => KeyValuePair.Create((UsageScope.Team, Id(t.Id)), t.Name)));
-            return (tenants.ToFrozenDictionary(t => Id(t.Id), t => t.Currency), names.ToFrozenDictionary());
+            return names.ToFrozenDictionary();
         }
     }
 
